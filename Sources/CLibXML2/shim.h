@@ -1,0 +1,36 @@
+#ifndef VANBAN_CLIBXML2_SHIM_H
+#define VANBAN_CLIBXML2_SHIM_H
+
+/* The only place in VanBan that includes libxml2's headers. */
+#include <libxml/parser.h>
+#include <libxml/tree.h>
+#include <libxml/xmlerror.h>
+#include <libxml/xmlsave.h>
+#include <libxml/xmlwriter.h>
+#include <libxml/relaxng.h>
+#include <libxml/HTMLtree.h>
+#include <libxml/HTMLparser.h>
+
+/* libxml2 exposes xmlFree and friends as global function pointers, which
+   Swift 6 strict concurrency refuses to touch. These wrappers are plain
+   functions that Swift can call safely. */
+static inline void vanban_xmlFree(void *ptr) { xmlFree(ptr); }
+
+static inline void vanban_xmlFreeString(xmlChar *s) { xmlFree(s); }
+
+/* Silence libxml2's default printing of errors to stderr; VanBan reads the
+   structured error with xmlGetLastError / xmlCtxtGetLastError instead. */
+static void vanban_silentStructuredError(void *userData, xmlErrorPtr error) {
+    (void)userData; (void)error;
+}
+static inline void vanban_silenceErrors(void) {
+    xmlSetStructuredErrorFunc(NULL, vanban_silentStructuredError);
+}
+
+/* Options for untrusted templates: no network, no entity substitution,
+   no DTD loading, keep line numbers beyond 65535. */
+static inline int vanban_safeParseOptions(void) {
+    return XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_BIG_LINES;
+}
+
+#endif
