@@ -1,7 +1,12 @@
 #ifndef VANBAN_CLIBXML2_SHIM_H
 #define VANBAN_CLIBXML2_SHIM_H
 
-/* The only place in VanBan that includes libxml2's headers. */
+/* The only place in VanBan that includes libxml2's headers.
+   Debian builds libxml2 with ICU, and its encoding.h then includes the system
+   ICU headers, which clash with the ICU copy inside Swift's Foundation. VanBan
+   never touches the ICU members of libxml2's structs, so hide them. */
+#include <libxml/xmlversion.h>
+#undef LIBXML_ICU_ENABLED
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 #include <libxml/xmlerror.h>

@@ -1,0 +1,66 @@
+import ArgumentParser
+import Foundation
+import VanBan
+
+/// The CLI's exit codes. They are stable: scripts may rely on them (see README).
+enum Exit {
+    /// Success.
+    static let ok: Int32 = 0
+    /// `check` found problems, or `render` refused because the data failed its checks.
+    static let problems: Int32 = 1
+    /// The template could not be read or compiled.
+    static let template: Int32 = 2
+    /// The data is not valid JSON, or is not what the template needs.
+    static let data: Int32 = 3
+    /// Rendering failed (a value missing or of the wrong kind).
+    static let render: Int32 = 4
+    /// An output file could not be written.
+    static let output: Int32 = 5
+    /// An input file could not be found or read.
+    static let input: Int32 = 6
+    /// A batch finished, but some records failed.
+    static let batchPartial: Int32 = 7
+    /// The command line was wrong.
+    static let usage: Int32 = 64
+    /// Interrupted by Ctrl-C or a termination signal.
+    static let interrupted: Int32 = 130
+
+    static func code(for kind: ErrorKind) -> Int32 {
+        switch kind {
+        case .usage: usage
+        case .data: data
+        case .template: template
+        case .render: render
+        case .output: output
+        case .input: input
+        case .check: problems
+        }
+    }
+}
+
+/// Prints a VanBan error to stderr and exits with its code.
+func fail(_ error: VanBanError) -> Never {
+    FileHandle.standardError.write(Data((error.description + "\n").utf8))
+    exit(Exit.code(for: error.kind))
+}
+
+/// Prints to stderr.
+func note(_ s: String) { FileHandle.standardError.write(Data((s + "\n").utf8)) }
+
+/// Removes temporary files and exits on SIGINT/SIGTERM, so an interrupted run leaves no partial files.
+enum Interrupts {
+    nonisolated(unsafe) static var sources: [DispatchSourceSignal] = []
+    static func install() {
+        for sig in [SIGINT, SIGTERM] {
+            signal(sig, SIG_IGN)
+            let s = DispatchSource.makeSignalSource(signal: sig, queue: .global())
+            s.setEventHandler {
+                TempFiles.shared.removeAll()
+                note("vanban: interrupted; no partial files were left")
+                exit(Exit.interrupted)
+            }
+            s.resume()
+            sources.append(s)
+        }
+    }
+}

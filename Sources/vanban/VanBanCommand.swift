@@ -1,0 +1,116 @@
+import ArgumentParser
+import Foundation
+import VanBan
+
+@main
+struct VanBanCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "vanban",
+        abstract: "Fills Vietnamese administrative documents (Decree 30/2020/NĐ-CP) from JSON data.",
+        discussion: """
+        Exit codes: 0 ok, 1 check problems, 2 template error, 3 data error, 4 render error,
+        5 output error, 6 input not found, 7 batch partly failed, 64 usage, 130 interrupted.
+        """,
+        version: "0.1.0",
+        subcommands: [Render.self, Templates.self, Example.self]
+    )
+}
+
+/// Options shared by commands that load templates.
+struct TemplateOptions: ParsableArguments {
+    @Option(name: .customLong("templates"), help: ArgumentHelp("An extra folder of templates, searched first (repeatable). Also: $VANBAN_TEMPLATES.", valueName: "DIR"))
+    var templateDirs: [String] = []
+
+    var library: TemplateLibrary {
+        TemplateLibrary.standard(extra: templateDirs.map { URL(fileURLWithPath: $0) })
+    }
+
+    func load(_ name: String) -> CompiledTemplate {
+        do { return try library.load(name) } catch { fail(error) }
+    }
+}
+
+struct Render: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Render one document from a template and JSON data.")
+
+    @Argument(help: "A template name (see `vanban templates`) or a path to a template file.")
+    var template: String
+
+    @Argument(help: "The JSON data file, or - for standard input.")
+    var data: String
+
+    @Option(name: .shortAndLong, help: "Output format: text, html, fodt, odt or tree.")
+    var format: String = "text"
+
+    @Option(name: .shortAndLong, help: "Write to this file (atomically) instead of standard output.")
+    var output: String?
+
+    @Option(help: "Width of text output, in characters (40–400).")
+    var width: Int = 80
+
+    @OptionGroup var templates: TemplateOptions
+
+    func validate() throws {
+        guard OutputFormat(rawValue: format) != nil else {
+            throw ValidationError("unknown format '\(format)'; use one of: " + OutputFormat.allCases.map(\.rawValue).joined(separator: ", "))
+        }
+        guard (40...400).contains(width) else { throw ValidationError("--width must be between 40 and 400") }
+        if format == "odt" && output == nil {
+            throw ValidationError("--format odt is a zip file; give --output FILE.odt")
+        }
+    }
+
+    func run() throws {
+        Interrupts.install()
+        let compiled = templates.load(template)
+        let (value, locations): (Value, [String: SourceLocation])
+        do { (value, locations) = try Engine.loadData(path: data) } catch { fail(error) }
+        let problems = Engine.check(value, locations: locations, template: compiled)
+        for p in problems { note(p.description) }
+        if problems.contains(where: { $0.severity == .error }) {
+            note("vanban: the data has \(problems.filter { $0.severity == .error }.count) error(s); nothing was written")
+            throw ExitCode(Exit.data)
+        }
+        let bytes: [UInt8]
+        do {
+            bytes = try Engine.render(compiled, data: value, format: OutputFormat(rawValue: format)!, options: WriterOptions(textWidth: width))
+        } catch { fail(error) }
+        if let output {
+            do { try AtomicFile.write(bytes, to: URL(fileURLWithPath: output)) } catch { fail(error) }
+        } else {
+            FileHandle.standardOutput.write(Data(bytes))
+        }
+    }
+}
+
+struct Templates: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "List the available templates: name and title.")
+
+    @OptionGroup var templates: TemplateOptions
+
+    func run() throws {
+        let entries = templates.library.list()
+        if entries.isEmpty {
+            note("vanban: no templates found; pass --templates DIR or set VANBAN_TEMPLATES")
+            throw ExitCode(Exit.input)
+        }
+        let w = entries.map(\.name.count).max() ?? 0
+        for e in entries {
+            print(e.name + String(repeating: " ", count: w - e.name.count + 2) + e.title)
+        }
+    }
+}
+
+struct Example: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Print a complete, valid sample of the JSON data a template needs.")
+
+    @Argument(help: "A template name or path.")
+    var template: String
+
+    @OptionGroup var templates: TemplateOptions
+
+    func run() throws {
+        let compiled = templates.load(template)
+        print(ExampleData.make(compiled.fields).jsonText())
+    }
+}
