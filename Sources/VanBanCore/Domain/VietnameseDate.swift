@@ -17,9 +17,11 @@ public enum VietnameseDate {
     }
 
     /// The place and date line: "Bình Dương, ngày 28 tháng 12 năm 2022".
-    /// The place is trimmed and normalised to NFC; an empty place gives the date alone.
+    /// The place is trimmed (with a trailing comma the author may have typed) and
+    /// normalised to NFC; an empty place gives the date alone.
     public static func dateLine(place: String, _ d: CalendarDate) -> String {
-        let p = VietnameseText.nfc(place).trimmingCharacters(in: .whitespacesAndNewlines)
+        var p = VietnameseText.nfc(place).trimmingCharacters(in: .whitespacesAndNewlines)
+        while p.hasSuffix(",") { p = String(p.dropLast()).trimmingCharacters(in: .whitespaces) }
         return p.isEmpty ? long(d) : p + ", " + long(d)
     }
 

@@ -122,14 +122,15 @@ public enum VietnameseText {
 
     /// The names sorted by ``compare(_:_:)``, each key computed once.
     public static func sorted(_ names: [String]) -> [String] {
-        names.map { (nfc: nfc($0), original: $0) }
-            .map { (key: CollationKey($0.nfc), nfc: $0.nfc, original: $0.original) }
-            .sorted { l, r in
-                if l.nfc == r.nfc { return false }
-                if let o = l.key.order(r.key) { return o }
-                return l.nfc.unicodeScalars.lexicographicallyPrecedes(r.nfc.unicodeScalars)
-            }
-            .map(\.original)
+        let keyed = names.map { name -> (key: CollationKey, nfc: String, original: String) in
+            let n = nfc(name)
+            return (CollationKey(n), n, name)
+        }
+        return keyed.sorted { l, r in
+            if l.nfc == r.nfc { return false }
+            if let o = l.key.order(r.key) { return o }
+            return l.nfc.unicodeScalars.lexicographicallyPrecedes(r.nfc.unicodeScalars)
+        }.map(\.original)
     }
 }
 

@@ -27,6 +27,7 @@ import Testing
         ("Thành phố Hồ Chí Minh", "2019-06-29", "Thành phố Hồ Chí Minh, ngày 29 tháng 6 năm 2019"),
         ("  Đà Nẵng ", "2012-03-05", "Đà Nẵng, ngày 05 tháng 3 năm 2012"),
         ("Bi\u{0300}nh Dương", "2022-12-28", "Bình Dương, ngày 28 tháng 12 năm 2022"),
+        ("Hà Nội, ", "2020-03-05", "Hà Nội, ngày 05 tháng 3 năm 2020"),
         ("", "2022-12-28", "ngày 28 tháng 12 năm 2022"),
     ])
     func dateLine(place: String, iso: String, expected: String) throws {
