@@ -1,0 +1,214 @@
+import Foundation
+
+/// Text operations that respect Vietnamese letters and tone marks: NFC
+/// normalisation, case mapping, width, diacritic folding, ASCII slugs and
+/// Vietnamese collation.
+///
+/// Every function first brings its input to NFC, so text typed on macOS or copied
+/// from Word (often NFD, or the partly decomposed "Unicode tổ hợp" form) gives the
+/// same result as precomposed text.
+public enum VietnameseText {
+    // MARK: Normalisation and case
+
+    /// The text in Unicode Normalization Form C (precomposed), as TCVN 6909:2001
+    /// text is exchanged. Pure ASCII text is returned unchanged without work.
+    public static func nfc(_ s: String) -> String {
+        if s.utf8.allSatisfy({ $0 < 0x80 }) { return s }
+        return s.precomposedStringWithCanonicalMapping
+    }
+
+    /// Upper case that keeps every diacritic, in NFC:
+    /// "Liên hiệp các Hội Khoa học và Kỹ thuật" → "LIÊN HIỆP CÁC HỘI KHOA HỌC VÀ KỸ THUẬT",
+    /// "đ" → "Đ". Decomposed input gives the same, precomposed, result.
+    public static func upper(_ s: String) -> String {
+        nfc(nfc(s).uppercased())
+    }
+
+    /// Lower case that keeps every diacritic, in NFC: "ĐẠI HỘI" → "đại hội".
+    public static func lower(_ s: String) -> String {
+        nfc(nfc(s).lowercased())
+    }
+
+    /// The text with its first letter in upper case and everything else unchanged.
+    /// Leading characters that are not letters (spaces, quotes, brackets, digits) are
+    /// skipped: "(một trăm)" → "(Một trăm)". Returned in NFC.
+    public static func capitalizeFirst(_ s: String) -> String {
+        let text = nfc(s)
+        guard let i = text.firstIndex(where: { $0.isLetter }) else { return text }
+        let upperFirst = String(text[i]).uppercased()
+        return nfc(String(text[..<i]) + upperFirst + String(text[text.index(after: i)...]))
+    }
+
+    /// The display width: the number of grapheme clusters of the NFC text.
+    /// "Nguyễn" is 6 whether written precomposed or decomposed.
+    public static func width(_ s: String) -> Int {
+        nfc(s).count
+    }
+
+    // MARK: Folding and slugs
+
+    /// The text without diacritics, with "đ" → "d" and "Đ" → "D"; case is kept:
+    /// "Đào Thị Ngọc Ánh" → "Dao Thi Ngoc Anh". Works on NFD input, whatever the
+    /// order of the combining marks (canonical order puts the dot below before the
+    /// circumflex: "ệ" = e + U+0323 + U+0302).
+    public static func fold(_ s: String) -> String {
+        var scalars = String.UnicodeScalarView()
+        for u in s.decomposedStringWithCanonicalMapping.unicodeScalars {
+            switch u.value {
+            case 0x0300...0x036F: continue          // combining diacritical marks
+            case 0x0111: scalars.append("d")        // đ
+            case 0x0110: scalars.append("D")        // Đ
+            default: scalars.append(u)
+            }
+        }
+        return nfc(String(scalars))
+    }
+
+    /// An ASCII file-name slug: folded, lower case, words of `[a-z0-9]` joined by
+    /// single hyphens, no hyphen at either end, cut at a word boundary so it is at
+    /// most `maxLength` characters (a single longer word is cut hard).
+    /// "Hội Dược học Bình Dương" → "hoi-duoc-hoc-binh-duong".
+    /// Never empty: text with no letters or digits gives "van-ban" (which is not cut).
+    public static func slug(_ s: String, maxLength: Int = 60) -> String {
+        let limit = max(1, maxLength)
+        var words: [String] = []
+        var current = ""
+        for u in lower(fold(s)).unicodeScalars {
+            if (u >= "a" && u <= "z") || (u >= "0" && u <= "9") {
+                current.unicodeScalars.append(u)
+            } else if !current.isEmpty {
+                words.append(current)
+                current = ""
+            }
+        }
+        if !current.isEmpty { words.append(current) }
+        guard let first = words.first else { return "van-ban" }
+        if first.count >= limit { return String(first.prefix(limit)) }
+        var result = first
+        for word in words.dropFirst() {
+            if result.count + 1 + word.count > limit { break }
+            result += "-" + word
+        }
+        return result
+    }
+
+    // MARK: Collation
+
+    /// Vietnamese collation, usable as `areInIncreasingOrder` in `sorted(by:)`.
+    ///
+    /// Text is compared word by word (syllable by syllable, as in Vietnamese
+    /// dictionaries). Within a word:
+    /// 1. **Letters** (case-insensitive) in the Vietnamese alphabet order
+    ///    a ă â b c d đ e ê g h i k l m n o ô ơ p q r s t u ư v x y, with the Latin
+    ///    letters that Vietnamese does not use placed by Latin order: f after ê,
+    ///    j after i, w after v, z after y. Punctuation sorts before digits, digits
+    ///    before letters, other scripts after "z".
+    /// 2. **Tone marks**, compared only when the letters are equal, in the order of
+    ///    Vietnamese dictionaries (Hoàng Phê): none (ngang), huyền (à), hỏi (ả),
+    ///    ngã (ã), sắc (á), nặng (ạ). So ma < mà < mả < mã < má < mạ, and
+    ///    "ba b" < "bá a" because the first syllables already differ by tone.
+    ///
+    /// A text that is a prefix of another comes first ("An" < "An Giang" < "Anh").
+    /// When all words are equal, lower case sorts before upper case, and finally the
+    /// NFC scalars decide, so the order is total and deterministic. NFD and NFC
+    /// spellings of the same text compare equal.
+    public static func compare(_ a: String, _ b: String) -> Bool {
+        let x = nfc(a), y = nfc(b)
+        if x == y { return false }
+        let kx = CollationKey(x), ky = CollationKey(y)
+        if let r = kx.order(ky) { return r }
+        return x.unicodeScalars.lexicographicallyPrecedes(y.unicodeScalars)
+    }
+
+    /// The names sorted by ``compare(_:_:)``, each key computed once.
+    public static func sorted(_ names: [String]) -> [String] {
+        let keyed = names.map { name -> (key: CollationKey, nfc: String, original: String) in
+            let n = nfc(name)
+            return (CollationKey(n), n, name)
+        }
+        return keyed.sorted { l, r in
+            if l.nfc == r.nfc { return false }
+            if let o = l.key.order(r.key) { return o }
+            return l.nfc.unicodeScalars.lexicographicallyPrecedes(r.nfc.unicodeScalars)
+        }.map(\.original)
+    }
+}
+
+/// The comparison key of one text under Vietnamese collation.
+struct CollationKey {
+    /// One word: the ranks of its letters, and the tone of each letter (0 none … 5 nặng).
+    struct Word {
+        var ranks: [Int] = []
+        var tones: [Int] = []
+    }
+    var words: [Word] = []
+    /// 0 for a lower-case (or caseless) character, 1 for upper case, per character.
+    var cases: [Int] = []
+
+    /// The Vietnamese alphabet with f, j, w, z put by Latin order.
+    static let alphabet: [String: Int] = {
+        let letters = ["a", "ă", "â", "b", "c", "d", "đ", "e", "ê", "f", "g", "h", "i", "j", "k", "l", "m", "n",
+                       "o", "ô", "ơ", "p", "q", "r", "s", "t", "u", "ư", "v", "w", "x", "y", "z"]
+        var table: [String: Int] = [:]
+        for (i, l) in letters.enumerated() { table[l] = i }
+        return table
+    }()
+
+    /// Rank classes: punctuation and symbols < digits < Vietnamese letters < other letters.
+    static func rank(classOf c: Int, _ value: Int) -> Int { c << 24 | value }
+
+    init(_ text: String) {
+        var word = Word()
+        for ch in text {
+            if ch.isWhitespace {
+                if !word.ranks.isEmpty { words.append(word); word = Word() }
+                continue
+            }
+            cases.append(ch.isUppercase ? 1 : 0)
+            let lowered = String(ch).lowercased()
+            var base = String.UnicodeScalarView()
+            var tone = 0
+            var first: Unicode.Scalar?
+            for u in lowered.decomposedStringWithCanonicalMapping.unicodeScalars {
+                switch u.value {
+                case 0x0300: tone = 1   // huyền
+                case 0x0309: tone = 2   // hỏi
+                case 0x0303: tone = 3   // ngã
+                case 0x0301: tone = 4   // sắc
+                case 0x0323: tone = 5   // nặng
+                case 0x0306, 0x0302, 0x031B: base.append(u)  // breve, circumflex, horn
+                case 0x0300...0x036F: continue              // other marks: ignored here
+                default:
+                    if first == nil { first = u }
+                    base.append(u)
+                }
+            }
+            let baseLetter = String(base).precomposedStringWithCanonicalMapping
+            let r: Int
+            if let i = Self.alphabet[baseLetter] {
+                r = Self.rank(classOf: 2, i)
+            } else if let f = first, let d = f.properties.numericType, d == .decimal,
+                      let v = f.properties.numericValue {
+                r = Self.rank(classOf: 1, Int(v))
+            } else if ch.isLetter, let f = first {
+                r = Self.rank(classOf: 3, Int(f.value))
+            } else {
+                r = Self.rank(classOf: 0, Int(first?.value ?? 0))
+            }
+            word.ranks.append(r)
+            word.tones.append(tone)
+        }
+        if !word.ranks.isEmpty { words.append(word) }
+    }
+
+    /// `true` if `self` sorts first, `false` if `other` does, nil if the keys tie.
+    func order(_ other: CollationKey) -> Bool? {
+        for (a, b) in zip(words, other.words) {
+            if a.ranks != b.ranks { return a.ranks.lexicographicallyPrecedes(b.ranks) }
+            if a.tones != b.tones { return a.tones.lexicographicallyPrecedes(b.tones) }
+        }
+        if words.count != other.words.count { return words.count < other.words.count }
+        if cases != other.cases { return cases.lexicographicallyPrecedes(other.cases) }
+        return nil
+    }
+}
