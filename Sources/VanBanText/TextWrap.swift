@@ -65,8 +65,8 @@ enum TextWrap {
     }
 
     /// Greedy word wrap. The first line holds at most `first` columns, every later line
-    /// at most `rest`. A word longer than its line is broken between grapheme clusters.
-    /// Empty text gives no lines.
+    /// at most `rest`. A word too long for any line is broken between grapheme clusters,
+    /// its first piece filling the rest of the current line. Empty text gives no lines.
     static func wrap(_ text: String, first: Int, rest: Int) -> [String] {
         let first = max(1, first)
         let rest = max(1, rest)
@@ -75,17 +75,26 @@ enum TextWrap {
         var used = 0
         for word in words(text) {
             let length = word.count
+            var remaining = Substring(word)
+            var count = length
             if used > 0 {
-                if used + 1 + length <= (lines.isEmpty ? first : rest) {
+                let limit = lines.isEmpty ? first : rest
+                if used + 1 + length <= limit {
                     line += " "
                     line += word
                     used += 1 + length
                     continue
                 }
+                if length > rest && used + 1 < limit {
+                    // The word must be broken anyway: start it on this line.
+                    let cut = remaining.index(remaining.startIndex, offsetBy: limit - used - 1)
+                    line += " "
+                    line += remaining[..<cut]
+                    remaining = remaining[cut...]
+                    count -= limit - used - 1
+                }
                 lines.append(line)
             }
-            var remaining = Substring(word)
-            var count = length
             while count > (lines.isEmpty ? first : rest) {
                 let limit = lines.isEmpty ? first : rest
                 let cut = remaining.index(remaining.startIndex, offsetBy: limit)
