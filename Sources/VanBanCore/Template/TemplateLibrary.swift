@@ -298,7 +298,7 @@ struct TemplateCompiler {
 
     func unknownElement(_ e: XElement, candidates: some Collection<String>, where place: String) -> VanBanError {
         let known = Vocabulary.rules[e.name] != nil || ["fields", "field", "body", "template", "part"].contains(e.name)
-        let help = Suggest.didYouMean(e.name, candidates).map { $0 + "; " } ?? ""
+        let help = Suggest.nearest(to: e.name, in: candidates).map { "did you mean <\($0)>? " } ?? ""
         return VanBanError(.template, known ? "<\(e.name)> is not allowed in \(place)" : "unknown element <\(e.name)>", at: e.location,
                            help: help + "allowed here: " + candidates.sorted().map { "<\($0)>" }.joined(separator: " "))
     }
