@@ -16,10 +16,22 @@ struct StyleSheet {
         let bottom = Self.mm(page.bottomMM)
         let left = Self.mm(page.leftMM)
         let margins = "\(top) \(right) \(bottom) \(left)"
+        // The header reaches into the side margins (see below). Chromium clips print
+        // content at the page area, so the printed page area is widened by `bleed` on
+        // each side and each part gets the same amount back as padding: the text keeps
+        // the Decree margins, and the page number stays centred over the text.
+        let bleed = max(0, min(10, page.leftMM, page.rightMM))
+        let pageMargins = "\(top) \(Self.mm(page.rightMM - bleed)) \(bottom) \(Self.mm(page.leftMM - bleed))"
+        let headerBleed = "0 -\(Self.mm(bleed)) 0 -\(Self.mm(min(5, bleed)))"
         let body = Self.pt(page.bodyPt)
         // Sizes that Decree 30 ties to the body size keep to it; fixed sizes stay fixed.
         lines = [
-            "@page { size: \(Self.pageSize(page)); margin: \(margins); }",
+            "@page { size: \(Self.pageSize(page)); margin: \(pageMargins); }",
+            // Page numbers: centred in the top margin, none on page 1. Browsers cannot
+            // restart the page counter at each attachment, so only the main document's
+            // pages are numbered; attachments print without numbers rather than wrong ones.
+            "@page letter { @top-center { content: counter(page); font-family: \"Times New Roman\", \"Liberation Serif\", serif; font-size: \(body); color: #000; } }",
+            "@page letter:first { @top-center { content: none; } }",
             "html { background: #d6d6d6; color: #000; }",
             "body { margin: 0; padding: 0; font-family: \"Times New Roman\", \"Liberation Serif\", serif; font-size: \(body); line-height: 1.2; color: #000; }",
             "main { display: block; }",
@@ -33,7 +45,7 @@ struct StyleSheet {
             // to 69.4 / 103.1 mm, indented −3.5 mm) it reaches into the side margins. A
             // column grows past its share when its longest line needs it and the other
             // column has room to spare, so the issuer's lines stay as the author broke them.
-            ".decree-header { display: grid; grid-template-columns: minmax(40%, auto) minmax(50%, auto); align-items: start; margin: 0 -10mm 0 -5mm; }",
+            ".decree-header { display: grid; grid-template-columns: minmax(40%, auto) minmax(50%, auto); align-items: start; margin: \(headerBleed); }",
             ".decree-header p { text-align: center; text-indent: 0; }",
             ".issuer-block { grid-column: 1; grid-row: 1; }",
             ".nation-block { grid-column: 2; grid-row: 1; }",
@@ -93,10 +105,13 @@ struct StyleSheet {
             "@media print {",
             "html, body { background: none; }",
             "body { padding: 0; }",
-            ".part { width: auto; min-height: 0; margin: 0; padding: 0; box-shadow: none; }",
+            ".part { width: auto; min-height: 0; margin: 0; padding: 0 \(Self.mm(bleed)); box-shadow: none; }",
+            ".part.main { page: letter; }",
             ".part + .part { break-before: page; }",
             ".page-break { margin: 0; border: 0; break-after: page; }",
             "h1, h2, h3, h4, h5, h6, .subject, .copies-label { break-after: avoid; }",
+            // The signature never starts a page alone: the closing line goes with it.
+            ".signoff { break-before: avoid; }",
             "p, li { orphans: 2; widows: 2; }",
             "}",
         ]
@@ -110,7 +125,7 @@ struct StyleSheet {
     }
 
     /// A length in millimetres.
-    static func mm(_ x: Double) -> String { number(x) + "mm" }
+    static func mm(_ x: Double) -> String { number(x) + (x > 0 ? "mm" : "") }
 
     /// A length in points.
     static func pt(_ x: Double) -> String { number(x) + "pt" }

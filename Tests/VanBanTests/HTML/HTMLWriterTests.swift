@@ -16,6 +16,7 @@ import VanBanCore
             let url = URL(fileURLWithPath: dir).appendingPathComponent("invitation.html")
             try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
             try Data(out).write(to: url)
+            try Data(try bytes(ShowcaseDocument.document)).write(to: URL(fileURLWithPath: dir).appendingPathComponent("showcase.html"))
         }
     }
 
@@ -57,6 +58,18 @@ import VanBanCore
         #expect(parsed.elements(named: "th").count == 3)
         #expect(parsed.elements.contains { $0.name == "section" && $0.attributes["class"] == "copies-to" })
         #expect(parsed.elements.contains { $0.name == "section" && $0.attributes["class"] == "signature" })
+    }
+
+    @Test func showcaseReparsesWithEveryText() throws {
+        let d = ShowcaseDocument.document
+        let parsed = try #require(ParsedHTML(try bytes(d)))
+        for t in Self.texts(of: d) {
+            #expect(parsed.text.contains(t), "text missing from the parsed output: \(t)")
+        }
+        #expect(parsed.text.contains("đ) Đào tạo, bồi dưỡng."))
+        #expect(parsed.text.contains("II. NHIỆM VỤ NĂM 2023"))
+        #expect(parsed.elements(named: "h2").count == 1 && parsed.elements(named: "h3").count == 1 && parsed.elements(named: "h4").count == 1)
+        #expect(parsed.elements(named: "col").map { $0.attributes["style"] ?? "" } == ["width: 11.11%", "width: 66.67%", "width: 22.22%", "width: 50%", "width: 50%"])
     }
 
     @Test func vietnameseMarkers() throws {
@@ -162,8 +175,16 @@ import VanBanCore
         d.page.leftMM = 30.5
         d.page.bodyPt = 13
         let html = String(decoding: try bytes(d), as: UTF8.self)
-        #expect(html.contains("@page { size: A4; margin: 20mm 20mm 20mm 30.5mm; }"))
+        // Print: the page area is 10 mm wider on each side and the parts pad it back.
+        #expect(html.contains("@page { size: A4; margin: 20mm 10mm 20mm 20.5mm; }"))
+        #expect(html.contains(".part { width: auto; min-height: 0; margin: 0; padding: 0 10mm;"))
+        // Screen: the sheet's padding is the margins.
         #expect(html.contains("padding: 20mm 20mm 20mm 30.5mm;"))
+        d.page.rightMM = 4
+        d.page.widthMM = 297
+        d.page.heightMM = 210
+        let narrow = String(decoding: try bytes(d), as: UTF8.self)
+        #expect(narrow.contains("@page { size: A4 landscape; margin: 20mm 0 20mm 26.5mm; }"))
         #expect(html.contains("font-size: 13pt; line-height"))
         #expect(StyleSheet.number(33.333) == "33.33")
         #expect(StyleSheet.number(12.5) == "12.5")
@@ -187,7 +208,7 @@ import VanBanCore
     func nuCheckerAccepts() throws {
         let dir = Repo.scratch("html")
         var files: [String] = []
-        for (name, d) in [("invitation", SampleDocument.invitation), ("hostile", Self.hostile)] {
+        for (name, d) in [("invitation", SampleDocument.invitation), ("showcase", ShowcaseDocument.document), ("hostile", Self.hostile)] {
             let url = dir.appendingPathComponent("\(name).html")
             try Data(try bytes(d)).write(to: url)
             files.append(url.path)
