@@ -15,6 +15,8 @@ chromium="$(command -v chromium || command -v chromium-browser || command -v goo
 [ -n "$chromium" ] || { echo "error: Chromium not found (apt-get install -y chromium fonts-liberation2)" >&2; exit 2; }
 
 abs_in="$(cd "$(dirname "$in")" && pwd)/$(basename "$in")"
+# A file: URL with spaces and non-ASCII characters percent-encoded.
+url="$(python3 -c 'import pathlib, sys; print(pathlib.Path(sys.argv[1]).as_uri())' "$abs_in" 2>/dev/null || echo "file://$abs_in")"
 abs_out="$(cd "$(dirname "$out")" && pwd)/$(basename "$out")"
 profile="$(mktemp -d)"
 trap 'rm -rf "$profile"' EXIT
@@ -23,6 +25,6 @@ trap 'rm -rf "$profile"' EXIT
 "$chromium" --headless --no-sandbox --disable-gpu --hide-scrollbars \
     --user-data-dir="$profile" --no-first-run --no-default-browser-check \
     --screenshot="$abs_out" --window-size=794,1123 --force-device-scale-factor=1.5625 \
-    "file://$abs_in" 2>/dev/null
+    "$url" 2>/dev/null
 [ -s "$abs_out" ] || { echo "error: Chromium wrote no image" >&2; exit 1; }
 echo "$out"

@@ -182,15 +182,15 @@ struct Renderer {
     mutating func heading(_ level: Int, _ content: [Inline]) {
         // Level 1 is the document's first level under the h1 title.
         switch level {
-        case ...1: heading("h2", content)
-        case 2: heading("h3", content)
-        case 3: heading("h4", content)
-        case 4: heading("h5", content)
-        default: heading("h6", content)
+        case ...1: headingElement("h2", content)
+        case 2: headingElement("h3", content)
+        case 3: headingElement("h4", content)
+        case 4: headingElement("h5", content)
+        default: headingElement("h6", content)
         }
     }
 
-    mutating func heading(_ tag: StaticString, _ content: [Inline]) {
+    mutating func headingElement(_ tag: StaticString, _ content: [Inline]) {
         b.openLine(tag)
         inlines(content)
         b.endTag(tag)
