@@ -43,9 +43,10 @@ struct StyleSheet {
             ".part > :first-child { margin-top: 0; }",
             // The header: two columns of about 40% / 60%. As in the model files (67.5 / 100
             // to 69.4 / 103.1 mm, indented −3.5 mm) it reaches into the side margins. A
-            // column grows past its share when its longest line needs it and the other
-            // column has room to spare, so the issuer's lines stay as the author broke them.
-            ".decree-header { display: grid; grid-template-columns: minmax(40%, auto) minmax(50%, auto); align-items: start; margin: \(headerBleed); }",
+            // issuer column grows past 40% when its longest line needs it (down to 50% for
+            // the right), so the issuer's lines stay as the author broke them; otherwise
+            // the right column takes the rest (1fr), which keeps 40 / 60.
+            ".decree-header { display: grid; grid-template-columns: minmax(40%, auto) minmax(50%, 1fr); align-items: start; margin: \(headerBleed); }",
             ".decree-header p { text-align: center; text-indent: 0; }",
             ".issuer-block { grid-column: 1; grid-row: 1; }",
             ".nation-block { grid-column: 2; grid-row: 1; }",
@@ -55,6 +56,8 @@ struct StyleSheet {
             ".parent { font-size: 13pt; }",
             ".issuer { font-size: 13pt; font-weight: bold; width: fit-content; max-width: 100%; margin-inline: auto; }",
             ".issuer::after { content: \"\"; display: block; width: 40%; margin: 3pt auto 0; border-top: 1px solid #000; }",
+            // 12 pt, the size of the Decree's example column (12–13 allowed): at 13 pt the
+            // national title does not fit beside a two-line 13 pt issuer.
             ".national-title { font-size: 12pt; font-weight: bold; white-space: nowrap; }",
             ".motto { font-size: 14pt; font-weight: bold; width: fit-content; margin-inline: auto; padding-bottom: 1pt; border-bottom: 1px solid #000; }",
             // Title, subject and attachment heading lines, all centred.
