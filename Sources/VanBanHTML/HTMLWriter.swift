@@ -1,0 +1,315 @@
+import VanBanCore
+
+/// Writes a ``Document`` as one self-contained, print-ready HTML5 page that looks like
+/// the Decree 30 paper form.
+///
+/// - Each ``Part`` is an `<article class="part">`: on screen a sheet of A4 paper with
+///   the document's margins; in print each attachment starts on a new page.
+/// - The style sheet is inline; there are no scripts, no web fonts and no external
+///   resources. Fonts: Times New Roman, else the metric-compatible Liberation Serif.
+/// - All text and attribute values are escaped on one path (see `HTMLEscape`), and the
+///   output is deterministic: the same document always gives the same bytes.
+public struct HTMLWriter: DocumentWriter {
+    /// "html".
+    public var fileExtension: String { "html" }
+
+    /// Creates a writer.
+    public init() {}
+
+    /// Writes the document as UTF-8 HTML. It cannot fail.
+    public func write(_ document: Document) throws(VanBanError) -> [UInt8] {
+        Array(html(document).utf8)
+    }
+
+    /// The document as an HTML string (what ``write(_:)`` encodes as UTF-8).
+    public func html(_ document: Document) -> String {
+        var r = Renderer()
+        r.document(document)
+        return r.b.html
+    }
+}
+
+/// Walks the document tree and drives the ``HTMLBuilder``.
+struct Renderer {
+    var b = HTMLBuilder()
+
+    mutating func document(_ d: Document) {
+        b.doctype()
+        b.open("html", [Attribute("lang", "vi")])
+        b.open("head")
+        b.voidLine("meta", [Attribute("charset", "utf-8")])
+        b.voidLine("meta", [Attribute("name", "viewport"), Attribute("content", "width=device-width, initial-scale=1")])
+        b.line("title", text: Self.title(of: d))
+        if !d.metadata.author.isEmpty {
+            b.voidLine("meta", [Attribute("name", "author"), Attribute("content", d.metadata.author)])
+        }
+        b.open("style")
+        b.styleSheet(StyleSheet(page: d.page))
+        b.close("style")
+        b.close("head")
+        b.open("body")
+        b.open("main")
+        for part in d.parts { self.part(part) }
+        b.close("main")
+        b.close("body")
+        b.close("html")
+        b.finish()
+    }
+
+    /// The `<title>`: the metadata title, else the first title block, else "Văn bản"
+    /// (HTML requires a non-empty title).
+    static func title(of d: Document) -> String {
+        func visible(_ s: String) -> String? {
+            let kept = String(String.UnicodeScalarView(s.unicodeScalars.filter(HTMLEscape.isAllowed)))
+            let words = kept.split(whereSeparator: { $0.isWhitespace })
+            return words.isEmpty ? nil : words.joined(separator: " ")
+        }
+        if let t = visible(d.metadata.title) { return t }
+        for part in d.parts {
+            for block in part.blocks {
+                if case .title(let content) = block, let t = visible(content.plainText) { return t }
+            }
+        }
+        return "Văn bản"
+    }
+
+    mutating func part(_ p: Part) {
+        b.open("article", [.class("part " + p.kind.rawValue), Attribute("data-template", p.template)])
+        for block in p.blocks { self.block(block) }
+        b.close("article")
+    }
+
+    mutating func block(_ block: Block) {
+        switch block {
+        case .header(let h):
+            header(h)
+        case .title(let content):
+            b.openLine("h1", [.class("title")])
+            inlines(content)
+            b.endTag("h1")
+        case .subject(let content):
+            b.openLine("p", [.class("subject")])
+            inlines(content)
+            b.endTag("p")
+        case .recipients(let r):
+            recipients(r)
+        case .paragraph(let p):
+            b.openLine("p", [.class(p.role.rawValue)])
+            inlines(p.content)
+            b.endTag("p")
+        case .heading(let level, let content):
+            heading(level, content)
+        case .list(let l):
+            list(l)
+        case .table(let t):
+            table(t)
+        case .signOff(let s):
+            signOff(s)
+        case .pageBreak:
+            b.openLine("div", [.class("page-break")])
+            b.endTag("div")
+        }
+    }
+
+    // MARK: Inline content
+
+    mutating func inlines(_ content: [Inline]) {
+        for piece in content {
+            switch piece {
+            case .lineBreak:
+                b.startTag("br")
+            case .text(let s, let style):
+                if s.isEmpty { continue }
+                if style.contains(.bold) { b.startTag("b") }
+                if style.contains(.italic) { b.startTag("i") }
+                if style.contains(.underline) { b.startTag("u") }
+                b.text(s)
+                if style.contains(.underline) { b.endTag("u") }
+                if style.contains(.italic) { b.endTag("i") }
+                if style.contains(.bold) { b.endTag("b") }
+            }
+        }
+    }
+
+    /// Lines of plain text separated by `<br>`.
+    mutating func lines(_ lines: [String]) {
+        for (i, l) in lines.enumerated() {
+            if i > 0 { b.startTag("br") }
+            b.text(l)
+        }
+    }
+
+    // MARK: Blocks
+
+    mutating func header(_ h: Header) {
+        b.open("header", [.class("decree-header")])
+        b.open("div", [.class("issuer-block")])
+        if !h.parent.isEmpty {
+            b.openLine("p", [.class("parent")])
+            lines(h.parent)
+            b.endTag("p")
+        }
+        if !h.issuer.isEmpty {
+            b.openLine("p", [.class("issuer")])
+            lines(h.issuer)
+            b.endTag("p")
+        }
+        b.close("div")
+        b.open("div", [.class("nation-block")])
+        b.line("p", [.class("national-title")], text: NationalTitle.title)
+        b.line("p", [.class("motto")], text: NationalTitle.motto)
+        b.close("div")
+        if let n = h.number { b.line("p", [.class("number")], text: n) }
+        if let d = h.dateLine { b.line("p", [.class("date-line")], text: d) }
+        if let s = h.summary { b.line("p", [.class("summary")], text: s) }
+        b.close("header")
+    }
+
+    mutating func recipients(_ r: Recipients) {
+        let lines = Punctuation.recipients(label: r.label, r.names)
+        if lines.list.isEmpty {
+            b.line("p", [.class("recipients")], text: lines.first)
+            return
+        }
+        b.open("div", [.class("recipients-block")])
+        b.line("p", [.class("label")], text: lines.first)
+        b.open("ul")
+        for l in lines.list { b.line("li", text: l) }
+        b.close("ul")
+        b.close("div")
+    }
+
+    mutating func heading(_ level: Int, _ content: [Inline]) {
+        // Level 1 is the document's first level under the h1 title.
+        switch level {
+        case ...1: headingElement("h2", content)
+        case 2: headingElement("h3", content)
+        case 3: headingElement("h4", content)
+        case 4: headingElement("h5", content)
+        default: headingElement("h6", content)
+        }
+    }
+
+    mutating func headingElement(_ tag: StaticString, _ content: [Inline]) {
+        b.openLine(tag)
+        inlines(content)
+        b.endTag(tag)
+    }
+
+    mutating func list(_ l: ListBlock) {
+        let ordered: Bool
+        switch l.style {
+        case .decimal, .alpha, .roman: ordered = true
+        case .dash, .plus: ordered = false
+        }
+        var attributes: [Attribute] = [.class("list " + l.style.rawValue)]
+        if ordered && l.start != 1 { attributes.append(Attribute("start", String(l.start))) }
+        if ordered { b.open("ol", attributes) } else { b.open("ul", attributes) }
+        for (i, item) in l.items.enumerated() {
+            let marker = ListMarker.marker(l.style, l.start &+ i)
+            if item.children.isEmpty {
+                b.openLine("li")
+                listItemText(marker, item.content)
+                b.endTag("li")
+            } else {
+                b.open("li")
+                listItemText(marker, item.content)
+                for child in item.children { block(child) }
+                b.close("li")
+            }
+        }
+        if ordered { b.close("ol") } else { b.close("ul") }
+    }
+
+    mutating func listItemText(_ marker: String, _ content: [Inline]) {
+        b.startTag("span", [.class("marker")])
+        b.text(marker)
+        b.endTag("span")
+        b.text(" ")
+        inlines(content)
+    }
+
+    mutating func table(_ t: Table) {
+        b.open("table", [.class(t.bordered ? "grid bordered" : "grid")])
+        // A <col> with no cell starting in it is an error in HTML, so only the columns
+        // that some row reaches get one.
+        let columns = min(t.widths.count, t.rows.map(\.count).max() ?? 0)
+        if columns > 0 {
+            b.open("colgroup")
+            for w in Self.percentages(Array(t.widths.prefix(columns))) {
+                b.voidLine("col", [Attribute("style", "width: \(w)%")])
+            }
+            b.close("colgroup")
+        }
+        let headerRows = min(max(t.headerRows, 0), t.rows.count)
+        if headerRows > 0 {
+            b.open("thead")
+            for row in t.rows[..<headerRows] { self.row(row, header: true) }
+            b.close("thead")
+        }
+        if headerRows < t.rows.count {
+            b.open("tbody")
+            for row in t.rows[headerRows...] { self.row(row, header: false) }
+            b.close("tbody")
+        }
+        b.close("table")
+    }
+
+    mutating func row(_ cells: [Cell], header: Bool) {
+        b.open("tr")
+        for cell in cells {
+            let align = Attribute.class("align-" + cell.alignment.rawValue)
+            if header {
+                b.openLine("th", [Attribute("scope", "col"), align])
+            } else {
+                b.openLine("td", [align])
+            }
+            if cell.paragraphs.count == 1 {
+                inlines(cell.paragraphs[0])
+            } else {
+                for p in cell.paragraphs {
+                    b.startTag("p")
+                    inlines(p)
+                    b.endTag("p")
+                }
+            }
+            b.endTag(header ? "th" : "td")
+        }
+        b.close("tr")
+    }
+
+    /// Relative widths as percentages of the text width ("20", "33.33"). Widths that
+    /// are not positive finite numbers make all columns equal.
+    static func percentages(_ widths: [Double]) -> [String] {
+        let valid = widths.allSatisfy { $0.isFinite && $0 > 0 }
+        let w = valid ? widths : Array(repeating: 1, count: widths.count)
+        let total = w.reduce(0, +)
+        return w.map { StyleSheet.number($0 / total * 100) }
+    }
+
+    mutating func signOff(_ s: SignOff) {
+        // The sections carry an accessible name: they have no heading element.
+        b.open("footer", [.class("signoff")])
+        if let c = s.copiesTo {
+            b.open("section", [.class("copies-to"), Attribute("aria-label", Punctuation.bare(c.label))])
+            b.line("p", [.class("copies-label")], text: c.label)
+            if !c.items.isEmpty {
+                b.open("ul")
+                for item in Punctuation.copiesTo(c.items) { b.line("li", text: item) }
+                b.close("ul")
+            }
+            b.close("section")
+        }
+        if let sig = s.signature {
+            b.open("section", [.class("signature"), Attribute("aria-label", "Chữ ký")])
+            if !sig.titleLines.isEmpty {
+                b.openLine("p", [.class("authority")])
+                lines(sig.titleLines)
+                b.endTag("p")
+            }
+            b.line("p", [.class("signer")], text: sig.name)
+            b.close("section")
+        }
+        b.close("footer")
+    }
+}
