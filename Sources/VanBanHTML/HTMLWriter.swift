@@ -206,7 +206,7 @@ struct Renderer {
         if ordered && l.start != 1 { attributes.append(Attribute("start", String(l.start))) }
         if ordered { b.open("ol", attributes) } else { b.open("ul", attributes) }
         for (i, item) in l.items.enumerated() {
-            let marker = ListMarker.marker(l.style, l.start &+ i)
+            let marker = l.style.marker(l.start &+ i)
             if item.children.isEmpty {
                 b.openLine("li")
                 listItemText(marker, item.content)

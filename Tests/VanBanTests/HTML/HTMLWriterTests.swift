@@ -77,16 +77,6 @@ import VanBanCore
         for m in ["1. Tiếp tục", "2. Chấp hành", "a) điểm số 1", "d) điểm số 4", "đ) điểm số 5", "e) điểm số 6"] {
             #expect(parsed.text.contains(m), "missing \(m)")
         }
-        #expect(ListMarker.pointLetters.joined() == "abcdđeghiklmnopqrstuvxy")
-        #expect((1...8).map { ListMarker.marker(.alpha, $0) } == ["a)", "b)", "c)", "d)", "đ)", "e)", "g)", "h)"])
-        #expect(ListMarker.marker(.alpha, 23) == "y)")
-        #expect(ListMarker.marker(.alpha, 24) == "aa)")
-        #expect(ListMarker.marker(.alpha, 0) == "0)")
-        #expect([1, 4, 9, 14, 40, 1999].map { ListMarker.roman($0) } == ["I", "IV", "IX", "XIV", "XL", "MCMXCIX"])
-        #expect(ListMarker.marker(.roman, 3) == "III.")
-        #expect(ListMarker.marker(.decimal, 12) == "12.")
-        #expect(ListMarker.marker(.dash, 5) == "-")
-        #expect(ListMarker.marker(.plus, 5) == "+")
     }
 
     @Test func punctuatesRecipientsAndCopies() throws {
@@ -246,7 +236,7 @@ import VanBanCore
                 out += [lines.first] + lines.list
             case .list(let l):
                 for (i, item) in l.items.enumerated() {
-                    out.append(ListMarker.marker(l.style, l.start + i))
+                    out.append(l.style.marker(l.start + i))
                     inl(item.content)
                     item.children.forEach(block)
                 }
