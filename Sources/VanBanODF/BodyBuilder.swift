@@ -36,8 +36,30 @@ struct BodyBuilder {
     /// Set while writing the block before a sign-off: its last paragraph keeps with it.
     private var keepWithNext = false
 
+    private let sheet: StyleSheet
+
     init(page: PageSetup) {
         self.page = page
+        sheet = StyleSheet(page: page)
+    }
+
+    /// Margin groups that LibreOffice 7 stores as one item each: an automatic style that
+    /// sets one of them resets the others to zero instead of inheriting them. So when a
+    /// style sets any member of a group, every member is written, with the inherited
+    /// value where the request did not give one.
+    static let marginGroups: [[String]] = [
+        ["fo:margin-top", "fo:margin-bottom"],
+        ["fo:margin-left", "fo:margin-right", "fo:text-indent"],
+    ]
+
+    func completingMarginGroups(_ properties: [XMLAttribute], base: NamedStyle) -> [XMLAttribute] {
+        var out = properties
+        for group in BodyBuilder.marginGroups where group.contains(where: { g in properties.contains { $0.name == g } }) {
+            for member in group where !out.contains(where: { $0.name == member }) {
+                out.append(XMLAttribute(member, sheet.paragraphProperty(base, member) ?? (member.hasSuffix("indent") ? "0mm" : "0pt")))
+            }
+        }
+        return out
     }
 
     var textWidth: Double { page.textWidthMM }
@@ -170,7 +192,7 @@ struct BodyBuilder {
 
     mutating func paragraphStyle(_ spec: ParagraphSpec, topLevel: Bool) -> String {
         var attributes: [XMLAttribute] = []
-        var para = spec.paragraph
+        var para = completingMarginGroups(spec.paragraph, base: spec.base)
         if topLevel { takePageStart(attributes: &attributes, properties: &para) }
         if attributes.isEmpty && para.isEmpty && spec.text.isEmpty && spec.tabStopMM == nil { return spec.base.name }
         var children: [XMLNode] = []

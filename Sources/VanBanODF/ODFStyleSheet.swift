@@ -138,6 +138,19 @@ struct StyleSheet {
         return e
     }
 
+    /// The value of a paragraph property of a named style, inherited through its parents.
+    func paragraphProperty(_ s: NamedStyle, _ name: String) -> String? {
+        var current: NamedStyle? = s
+        while let style = current {
+            let d = definition(style)
+            for case .element(let props) in d.children where props.name == "style:paragraph-properties" {
+                if let v = props[attribute: name] { return v }
+            }
+            current = d[attribute: "style:parent-style-name"].flatMap { p in NamedStyle.allCases.first { $0.name == p } }
+        }
+        return nil
+    }
+
     private func definition(_ s: NamedStyle) -> XMLElement {
         let body = page.bodyPt
         let gap = Length.pt(Layout.paragraphGapPt)

@@ -170,4 +170,46 @@ import VanBanODF
         #expect(all.filter { $0[attribute: "fo:break-before"] == "page" }.count == 1)
         #expect(all.filter { $0[attribute: "style:master-page-name"] == "First_20_Page" }.count == 2)
     }
+
+    /// LibreOffice 7 keeps top/bottom margins as one item, and left/right/indent as
+    /// another: an automatic style that sets one member must set them all, or the
+    /// others fall to zero instead of being inherited.
+    @Test func automaticStylesSetWholeMarginGroups() throws {
+        for bytes in [Self.sample, try FlatODTWriter().write(LongDocument.document)] {
+            let root = try #require(ODFTest.parse(bytes))
+            let automatic = try #require(ODFTest.elements(root).first { $0.name == "office:automatic-styles" })
+            for props in ODFTest.elements(automatic) where props.name == "style:paragraph-properties" {
+                for group in [["fo:margin-top", "fo:margin-bottom"], ["fo:margin-left", "fo:margin-right", "fo:text-indent"]] {
+                    let set = group.filter { props[attribute: $0] != nil }
+                    #expect(set.isEmpty || set.count == group.count, "partial margin group \(set) in \(props)")
+                }
+            }
+        }
+    }
+
+    /// The rule under the motto is exactly as long as the motto (14 pt bold: 60.46 mm
+    /// in Times New Roman / Liberation Serif), centred in the right column.
+    @Test func mottoRuleAsLongAsMotto() throws {
+        let root = try #require(ODFTest.parse(Self.sample))
+        let all = ODFTest.elements(root)
+        let header = try #require(all.first { $0.name == "table:table" && $0[attribute: "table:name"] == "Header1" })
+        let columnStyles = ODFTest.elements(header).filter { $0.name == "table:table-column" }.compactMap { $0[attribute: "table:style-name"] }
+        func mm(_ s: String?) -> Double { Double((s ?? "").replacingOccurrences(of: "mm", with: "")) ?? .nan }
+        func style(_ name: String) -> XMLElement? {
+            all.first { $0.name == "style:style" && $0[attribute: "style:name"] == name }
+        }
+        func property(_ style: XMLElement?, _ name: String) -> String? {
+            style.flatMap { s in ODFTest.elements(s).compactMap { $0[attribute: name] }.first }
+        }
+        let rightWidth = mm(property(style(columnStyles[1]), "style:column-width"))
+        let cells = ODFTest.elements(header).filter { $0.name == "table:table-cell" }
+        let paragraphs = ODFTest.elements(cells[1]).filter { $0.name == "text:p" }
+        #expect(paragraphs.map(ODFTest.paragraphText) == ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", ""])
+        let rule = try #require(style(paragraphs[2][attribute: "text:style-name"] ?? ""))
+        #expect(rule[attribute: "style:parent-style-name"] == "VanBan_20_Rule")
+        let left = mm(property(rule, "fo:margin-left"))
+        let right = mm(property(rule, "fo:margin-right"))
+        #expect(abs(left - right) < 0.01)
+        #expect(abs(rightWidth - left - right - 60.46) < 0.05)
+    }
 }

@@ -46,6 +46,13 @@ import VanBanODF
         #expect(throws: VanBanError.self) { try serializer.serialize(XMLElement("text:p", ["a:b:c": "x"])) }
     }
 
+    @Test func defaultNamespaceForUnprefixedElements() throws {
+        let html = XMLSerializer(namespaces: [XMLNamespace("", "http://www.w3.org/1999/xhtml")], inlineElements: ["p"])
+        let s = String(decoding: try html.serialize(XMLElement("html", ["lang": "vi"], elements: [XMLElement("p", [:], [.text("x")])])), as: UTF8.self)
+        #expect(s.contains(#"<html xmlns="http://www.w3.org/1999/xhtml" lang="vi">"#))
+        #expect(s.contains("\n <p>x</p>\n</html>"))
+    }
+
     @Test func xmlPrefixNeedsNoDeclaration() throws {
         let s = try string(XMLElement("text:p", ["xml:lang": "vi"]))
         #expect(s.contains(#"xml:lang="vi""#))
