@@ -274,7 +274,7 @@ struct BodyBuilder {
         takePageStart(attributes: &attributes, properties: &props)
         let definition = AutomaticStyles.style(family: "table", attributes: attributes,
                                                properties: [.properties("style:table-properties", props)])
-        return auto.name(for: definition, prefix: "Table")
+        return auto.name(for: definition, prefix: "Tbl")
     }
 
     mutating func columnStyle(_ width: Double) -> String {
