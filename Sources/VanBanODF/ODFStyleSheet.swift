@@ -108,31 +108,31 @@ enum Layout {
 struct StyleSheet {
     let page: PageSetup
 
-    var fontFaces: XMLElement {
-        XMLElement("office:font-face-decls", elements: [
+    var fontFaces: XML.Element {
+        XML.Element("office:font-face-decls", elements: [
             fontFace(Layout.font),
             fontFace(Layout.fallbackFont),
         ])
     }
 
-    private func fontFace(_ name: String) -> XMLElement {
-        XMLElement("style:font-face", ["style:name": name, "svg:font-family": "'\(name)'",
+    private func fontFace(_ name: String) -> XML.Element {
+        XML.Element("style:font-face", ["style:name": name, "svg:font-family": "'\(name)'",
                                        "style:font-family-generic": "roman", "style:font-pitch": "variable"])
     }
 
     /// `office:styles`: the default paragraph style and every ``NamedStyle``.
-    var styles: XMLElement {
-        var e = XMLElement("office:styles")
-        e.append(XMLElement("style:default-style", ["style:family": "paragraph"], elements: [
-            XMLElement("style:paragraph-properties", ["style:writing-mode": "lr-tb", "style:tab-stop-distance": "12.7mm"]),
-            XMLElement("style:text-properties", [
+    var styles: XML.Element {
+        var e = XML.Element("office:styles")
+        e.append(XML.Element("style:default-style", ["style:family": "paragraph"], elements: [
+            XML.Element("style:paragraph-properties", ["style:writing-mode": "lr-tb", "style:tab-stop-distance": "12.7mm"]),
+            XML.Element("style:text-properties", [
                 "style:font-name": Layout.font, "fo:font-size": Length.pt(page.bodyPt),
                 "fo:language": "vi", "fo:country": "VN", "fo:hyphenate": "false",
                 "style:font-name-complex": Layout.font,
             ]),
         ]))
-        e.append(XMLElement("style:default-style", ["style:family": "table-cell"], elements: [
-            XMLElement("style:table-cell-properties", ["fo:padding": "0mm"]),
+        e.append(XML.Element("style:default-style", ["style:family": "table-cell"], elements: [
+            XML.Element("style:table-cell-properties", ["fo:padding": "0mm"]),
         ]))
         for s in NamedStyle.allCases { e.append(definition(s)) }
         return e
@@ -151,17 +151,17 @@ struct StyleSheet {
         return nil
     }
 
-    private func definition(_ s: NamedStyle) -> XMLElement {
+    private func definition(_ s: NamedStyle) -> XML.Element {
         let body = page.bodyPt
         let gap = Length.pt(Layout.paragraphGapPt)
         let indent = Length.mm(Layout.firstLineIndentMM)
         var parent: NamedStyle? = .standard
         var next: NamedStyle?
         var outline: String?
-        var para: [XMLAttribute] = []
-        var text: [XMLAttribute] = []
-        func p(_ k: String, _ v: String) { para.append(XMLAttribute(k, v)) }
-        func t(_ k: String, _ v: String) { text.append(XMLAttribute(k, v)) }
+        var para: [XML.Attribute] = []
+        var text: [XML.Attribute] = []
+        func p(_ k: String, _ v: String) { para.append(XML.Attribute(k, v)) }
+        func t(_ k: String, _ v: String) { text.append(XML.Attribute(k, v)) }
         func size(_ pt: Double) { t("fo:font-size", Length.pt(pt)) }
         func bold() { t("fo:font-weight", "bold") }
         func italic() { t("fo:font-style", "italic") }
@@ -315,7 +315,7 @@ struct StyleSheet {
             size(Layout.pageNumberPt)
         }
 
-        var e = XMLElement("style:style", ["style:name": s.name])
+        var e = XML.Element("style:style", ["style:name": s.name])
         if s.name != s.rawValue { e[attribute: "style:display-name"] = s.rawValue }
         e[attribute: "style:family"] = "paragraph"
         if let parent { e[attribute: "style:parent-style-name"] = parent.name }
@@ -323,12 +323,12 @@ struct StyleSheet {
         if let outline { e[attribute: "style:default-outline-level"] = outline }
         e[attribute: "style:class"] = s == .pageNumber ? "extra" : "text"
         if !para.isEmpty {
-            var pp = XMLElement("style:paragraph-properties")
+            var pp = XML.Element("style:paragraph-properties")
             pp.attributes = para
             e.append(pp)
         }
         if !text.isEmpty {
-            var tp = XMLElement("style:text-properties")
+            var tp = XML.Element("style:text-properties")
             tp.attributes = text
             e.append(tp)
         }
@@ -339,17 +339,17 @@ struct StyleSheet {
     /// moves the top margin up to ``Layout/headerTopMM`` and gives the rest to the header
     /// (LibreOffice counts the header's spacing inside its `fo:min-height`), so that the
     /// text starts at the same height on every page.
-    var pageLayouts: [XMLElement] {
+    var pageLayouts: [XML.Element] {
         let headerTop = min(Layout.headerTopMM, page.topMM / 2)
         let headerBlock = page.topMM - headerTop
         return [
-            XMLElement("style:page-layout", ["style:name": MasterPage.firstLayout], elements: [
+            XML.Element("style:page-layout", ["style:name": MasterPage.firstLayout], elements: [
                 pageLayoutProperties(top: page.topMM),
             ]),
-            XMLElement("style:page-layout", ["style:name": MasterPage.standardLayout], elements: [
+            XML.Element("style:page-layout", ["style:name": MasterPage.standardLayout], elements: [
                 pageLayoutProperties(top: headerTop),
-                XMLElement("style:header-style", elements: [
-                    XMLElement("style:header-footer-properties", [
+                XML.Element("style:header-style", elements: [
+                    XML.Element("style:header-footer-properties", [
                         "fo:min-height": Length.mm(headerBlock),
                         "fo:margin-bottom": Length.mm(min(Layout.headerSpacingMM, headerBlock / 2)),
                         "style:dynamic-spacing": "false",
@@ -359,8 +359,8 @@ struct StyleSheet {
         ]
     }
 
-    private func pageLayoutProperties(top: Double) -> XMLElement {
-        XMLElement("style:page-layout-properties", [
+    private func pageLayoutProperties(top: Double) -> XML.Element {
+        XML.Element("style:page-layout-properties", [
             "fo:page-width": Length.mm(page.widthMM), "fo:page-height": Length.mm(page.heightMM),
             "style:num-format": "1", "style:print-orientation": page.widthMM > page.heightMM ? "landscape" : "portrait",
             "fo:margin-top": Length.mm(top), "fo:margin-bottom": Length.mm(page.bottomMM),
@@ -371,16 +371,16 @@ struct StyleSheet {
 
     /// `office:master-styles`: "Standard" (page number centred in the header) and
     /// "First Page" (no header), which continues with "Standard".
-    var masterStyles: XMLElement {
-        XMLElement("office:master-styles", elements: [
-            XMLElement("style:master-page", ["style:name": MasterPage.standard, "style:page-layout-name": MasterPage.standardLayout], elements: [
-                XMLElement("style:header", elements: [
-                    XMLElement("text:p", ["text:style-name": NamedStyle.pageNumber.name], [
-                        .element(XMLElement("text:page-number", ["text:select-page": "current"])),
+    var masterStyles: XML.Element {
+        XML.Element("office:master-styles", elements: [
+            XML.Element("style:master-page", ["style:name": MasterPage.standard, "style:page-layout-name": MasterPage.standardLayout], elements: [
+                XML.Element("style:header", elements: [
+                    XML.Element("text:p", ["text:style-name": NamedStyle.pageNumber.name], [
+                        .element(XML.Element("text:page-number", ["text:select-page": "current"])),
                     ]),
                 ]),
             ]),
-            XMLElement("style:master-page", ["style:name": MasterPage.first, "style:display-name": MasterPage.firstDisplay,
+            XML.Element("style:master-page", ["style:name": MasterPage.first, "style:display-name": MasterPage.firstDisplay,
                                              "style:page-layout-name": MasterPage.firstLayout,
                                              "style:next-style-name": MasterPage.standard]),
         ])

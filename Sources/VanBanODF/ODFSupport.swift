@@ -2,15 +2,15 @@ import VanBanCore
 
 /// Namespaces and element lists of ODF 1.3.
 enum ODF {
-    static let office = XMLNamespace("office", "urn:oasis:names:tc:opendocument:xmlns:office:1.0")
-    static let style = XMLNamespace("style", "urn:oasis:names:tc:opendocument:xmlns:style:1.0")
-    static let text = XMLNamespace("text", "urn:oasis:names:tc:opendocument:xmlns:text:1.0")
-    static let table = XMLNamespace("table", "urn:oasis:names:tc:opendocument:xmlns:table:1.0")
-    static let fo = XMLNamespace("fo", "urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0")
-    static let svg = XMLNamespace("svg", "urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0")
-    static let dc = XMLNamespace("dc", "http://purl.org/dc/elements/1.1/")
-    static let meta = XMLNamespace("meta", "urn:oasis:names:tc:opendocument:xmlns:meta:1.0")
-    static let manifest = XMLNamespace("manifest", "urn:oasis:names:tc:opendocument:xmlns:manifest:1.0")
+    static let office = XML.Namespace("office", "urn:oasis:names:tc:opendocument:xmlns:office:1.0")
+    static let style = XML.Namespace("style", "urn:oasis:names:tc:opendocument:xmlns:style:1.0")
+    static let text = XML.Namespace("text", "urn:oasis:names:tc:opendocument:xmlns:text:1.0")
+    static let table = XML.Namespace("table", "urn:oasis:names:tc:opendocument:xmlns:table:1.0")
+    static let fo = XML.Namespace("fo", "urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0")
+    static let svg = XML.Namespace("svg", "urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0")
+    static let dc = XML.Namespace("dc", "http://purl.org/dc/elements/1.1/")
+    static let meta = XML.Namespace("meta", "urn:oasis:names:tc:opendocument:xmlns:meta:1.0")
+    static let manifest = XML.Namespace("manifest", "urn:oasis:names:tc:opendocument:xmlns:manifest:1.0")
 
     /// The namespaces declared on every ODF root element.
     static let namespaces = [office, style, text, table, fo, svg, dc, meta]

@@ -2,15 +2,15 @@ import VanBanCore
 
 /// The pieces of an ODF text document, shared by the flat and the zipped writers.
 struct ODFParts {
-    var meta: XMLElement
-    var fontFaces: XMLElement
-    var styles: XMLElement
+    var meta: XML.Element
+    var fontFaces: XML.Element
+    var styles: XML.Element
     /// Automatic styles of the style sheet (page layouts): `styles.xml`.
-    var styleAutomatic: [XMLElement]
+    var styleAutomatic: [XML.Element]
     /// Automatic styles used by the body: `content.xml`.
-    var contentAutomatic: [XMLElement]
-    var masterStyles: XMLElement
-    var body: XMLElement
+    var contentAutomatic: [XML.Element]
+    var masterStyles: XML.Element
+    var body: XML.Element
 
     init(_ document: Document) {
         let sheet = StyleSheet(page: document.page)
@@ -22,23 +22,23 @@ struct ODFParts {
         styleAutomatic = sheet.pageLayouts
         contentAutomatic = builder.auto.definitions
         masterStyles = sheet.masterStyles
-        body = XMLElement("office:body", elements: [text])
+        body = XML.Element("office:body", elements: [text])
     }
 
     /// `office:meta`: generator, title, language, author, and the document's own date
     /// (never the time of writing, so output stays deterministic).
-    static func meta(_ m: Metadata) -> XMLElement {
-        var e = XMLElement("office:meta")
-        e.append(XMLElement("meta:generator", [:], [.text("VanBan")]))
-        if !m.title.isEmpty { e.append(XMLElement("dc:title", [:], [.text(m.title)])) }
-        e.append(XMLElement("dc:language", [:], [.text("vi-VN")]))
+    static func meta(_ m: Metadata) -> XML.Element {
+        var e = XML.Element("office:meta")
+        e.append(XML.Element("meta:generator", [:], [.text("VanBan")]))
+        if !m.title.isEmpty { e.append(XML.Element("dc:title", [:], [.text(m.title)])) }
+        e.append(XML.Element("dc:language", [:], [.text("vi-VN")]))
         if !m.author.isEmpty {
-            e.append(XMLElement("meta:initial-creator", [:], [.text(m.author)]))
-            e.append(XMLElement("dc:creator", [:], [.text(m.author)]))
+            e.append(XML.Element("meta:initial-creator", [:], [.text(m.author)]))
+            e.append(XML.Element("dc:creator", [:], [.text(m.author)]))
         }
         if let d = m.date, isISODate(d) {
-            e.append(XMLElement("meta:creation-date", [:], [.text(d + "T00:00:00")]))
-            e.append(XMLElement("dc:date", [:], [.text(d + "T00:00:00")]))
+            e.append(XML.Element("meta:creation-date", [:], [.text(d + "T00:00:00")]))
+            e.append(XML.Element("dc:date", [:], [.text(d + "T00:00:00")]))
         }
         return e
     }
@@ -52,38 +52,38 @@ struct ODFParts {
         return (1...12).contains(month) && (1...31).contains(day)
     }
 
-    static func root(_ name: String, _ children: [XMLElement], mimeType: Bool = false) -> XMLElement {
-        var e = XMLElement(name, ["office:version": ODF.version])
+    static func root(_ name: String, _ children: [XML.Element], mimeType: Bool = false) -> XML.Element {
+        var e = XML.Element(name, ["office:version": ODF.version])
         if mimeType { e[attribute: "office:mimetype"] = ODF.mimeType }
-        e.children = children.map(XMLNode.element)
+        e.children = children.map(XML.Node.element)
         return e
     }
 
     /// The whole document as one `office:document` (flat ODF).
-    var flat: XMLElement {
+    var flat: XML.Element {
         ODFParts.root("office:document", [
             meta, fontFaces, styles,
-            XMLElement("office:automatic-styles", elements: styleAutomatic + contentAutomatic),
+            XML.Element("office:automatic-styles", elements: styleAutomatic + contentAutomatic),
             masterStyles, body,
         ], mimeType: true)
     }
 
     /// `content.xml`: fonts, the body's automatic styles, the body.
-    var content: XMLElement {
+    var content: XML.Element {
         ODFParts.root("office:document-content", [
-            fontFaces, XMLElement("office:automatic-styles", elements: contentAutomatic), body,
+            fontFaces, XML.Element("office:automatic-styles", elements: contentAutomatic), body,
         ])
     }
 
     /// `styles.xml`: fonts, common styles, page layouts, master pages.
-    var styleSheet: XMLElement {
+    var styleSheet: XML.Element {
         ODFParts.root("office:document-styles", [
-            fontFaces, styles, XMLElement("office:automatic-styles", elements: styleAutomatic), masterStyles,
+            fontFaces, styles, XML.Element("office:automatic-styles", elements: styleAutomatic), masterStyles,
         ])
     }
 
     /// `meta.xml`.
-    var metaDocument: XMLElement {
+    var metaDocument: XML.Element {
         ODFParts.root("office:document-meta", [meta])
     }
 }
@@ -139,12 +139,12 @@ public struct ODTPackageWriter: DocumentWriter {
     }
 
     private func manifest() throws(VanBanError) -> [UInt8] {
-        func entry(_ path: String, _ type: String, version: Bool = false) -> XMLElement {
-            var e = XMLElement("manifest:file-entry", ["manifest:full-path": path, "manifest:media-type": type])
+        func entry(_ path: String, _ type: String, version: Bool = false) -> XML.Element {
+            var e = XML.Element("manifest:file-entry", ["manifest:full-path": path, "manifest:media-type": type])
             if version { e[attribute: "manifest:version"] = ODF.version }
             return e
         }
-        let root = XMLElement("manifest:manifest", ["manifest:version": ODF.version], elements: [
+        let root = XML.Element("manifest:manifest", ["manifest:version": ODF.version], elements: [
             entry("/", ODF.mimeType, version: true),
             entry("content.xml", "text/xml"),
             entry("styles.xml", "text/xml"),

@@ -16,7 +16,7 @@ func xmlChars(_ s: String) -> [xmlChar] {
     return a
 }
 
-/// Turns an ``XMLElement`` tree into the bytes of an XML 1.0 document, building it with
+/// Turns an ``XML/Element`` tree into the bytes of an XML 1.0 document, building it with
 /// libxml2's tree API (`xmlNewDocNode`, `xmlNewNsProp`, `xmlNewDocText`) and saving it
 /// with `xmlDocDumpMemoryEnc`. Nothing is ever assembled by string concatenation, so
 /// text and attribute values are always escaped by libxml2.
@@ -28,17 +28,17 @@ func xmlChars(_ s: String) -> [xmlChar] {
 ///   ``indentation`` repeated once per level;
 /// - an element with any text child, or whose name is in ``inlineElements``, is written
 ///   on one line with nothing added, because whitespace there would change the text;
-/// - characters that XML 1.0 forbids are dropped (``XMLText/legal(_:)``).
+/// - characters that XML 1.0 forbids are dropped (``XML/legal(_:)``).
 public struct XMLSerializer: Sendable {
     /// The namespaces declared on the root element, in order.
-    public var namespaces: [XMLNamespace]
+    public var namespaces: [XML.Namespace]
     /// Qualified names of elements with mixed content (e.g. `"text:p"`): never indented inside.
     public var inlineElements: Set<String>
     /// The indentation added per level in element-only content.
     public var indentation: String
 
     /// Creates a serialiser.
-    public init(namespaces: [XMLNamespace], inlineElements: Set<String> = [], indentation: String = " ") {
+    public init(namespaces: [XML.Namespace], inlineElements: Set<String> = [], indentation: String = " ") {
         self.namespaces = namespaces
         self.inlineElements = inlineElements
         self.indentation = indentation
@@ -47,7 +47,7 @@ public struct XMLSerializer: Sendable {
     /// Serialises a tree whose root is `root`.
     /// - Throws: ``VanBanError`` of kind `.output` when a name is not a valid qualified
     ///   name, uses an undeclared prefix, or libxml2 cannot allocate the document.
-    public func serialize(_ root: XMLElement) throws(VanBanError) -> [UInt8] {
+    public func serialize(_ root: XML.Element) throws(VanBanError) -> [UInt8] {
         _ = libxml2Ready
         guard let doc = xmlNewDoc(xmlChars("1.0")) else { throw failure("xmlNewDoc failed") }
         defer { xmlFreeDoc(doc) }
@@ -100,14 +100,14 @@ private struct TreeBuilder {
         return ns
     }
 
-    func fill(_ node: xmlNodePtr, prefix: String?, from element: XMLElement, depth: Int) throws(VanBanError) {
+    func fill(_ node: xmlNodePtr, prefix: String?, from element: XML.Element, depth: Int) throws(VanBanError) {
         // Unprefixed elements take the default namespace, if one is declared.
         if let ns = try prefix == nil ? spaces[""] : namespace(prefix, on: node, for: element.name) {
             xmlSetNs(node, ns)
         }
         for a in element.attributes {
             let (p, local) = try serializer.split(a.name)
-            let value = xmlChars(XMLText.legal(a.value))
+            let value = xmlChars(XML.legal(a.value))
             let made: xmlAttrPtr?
             if p == nil {
                 made = xmlNewProp(node, xmlChars(local), value)
@@ -120,7 +120,7 @@ private struct TreeBuilder {
         for child in element.children {
             switch child {
             case .text(let s):
-                let legal = XMLText.legal(s)
+                let legal = XML.legal(s)
                 if legal.isEmpty { continue }
                 guard let t = xmlNewDocText(doc, xmlChars(legal)) else { throw serializer.failure("cannot create text") }
                 xmlAddChild(node, t)

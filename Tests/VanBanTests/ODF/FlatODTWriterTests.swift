@@ -195,10 +195,10 @@ import VanBanODF
         let header = try #require(all.first { $0.name == "table:table" && $0[attribute: "table:name"] == "Header1" })
         let columnStyles = ODFTest.elements(header).filter { $0.name == "table:table-column" }.compactMap { $0[attribute: "table:style-name"] }
         func mm(_ s: String?) -> Double { Double((s ?? "").replacingOccurrences(of: "mm", with: "")) ?? .nan }
-        func style(_ name: String) -> XMLElement? {
+        func style(_ name: String) -> XML.Element? {
             all.first { $0.name == "style:style" && $0[attribute: "style:name"] == name }
         }
-        func property(_ style: XMLElement?, _ name: String) -> String? {
+        func property(_ style: XML.Element?, _ name: String) -> String? {
             style.flatMap { s in ODFTest.elements(s).compactMap { $0[attribute: name] }.first }
         }
         let rightWidth = mm(property(style(columnStyles[1]), "style:column-width"))

@@ -72,9 +72,9 @@ enum ODFTest {
 
     // MARK: Parsing back
 
-    /// Parses bytes with libxml2 into an ``XMLElement`` tree (qualified names use the
+    /// Parses bytes with libxml2 into an ``XML.Element`` tree (qualified names use the
     /// document's prefixes; attributes in document order). Nil when not well-formed.
-    static func parse(_ bytes: [UInt8]) -> XMLElement? {
+    static func parse(_ bytes: [UInt8]) -> XML.Element? {
         let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue)
         let doc: xmlDocPtr? = bytes.withUnsafeBufferPointer { b in
             b.withMemoryRebound(to: CChar.self) { xmlReadMemory($0.baseAddress, Int32($0.count), "test.xml", "UTF-8", options) }
@@ -91,8 +91,8 @@ enum ODFTest {
         return local
     }
 
-    private static func convert(_ node: xmlNodePtr) -> XMLElement {
-        var e = XMLElement(qname(node.pointee.name, node.pointee.ns))
+    private static func convert(_ node: xmlNodePtr) -> XML.Element {
+        var e = XML.Element(qname(node.pointee.name, node.pointee.ns))
         var attr = node.pointee.properties
         while let a = attr {
             var value = ""
@@ -100,7 +100,7 @@ enum ODFTest {
                 value = String(cString: v)
                 vanban_xmlFree(v)
             }
-            e.attributes.append(XMLAttribute(qname(a.pointee.name, a.pointee.ns), value))
+            e.attributes.append(XML.Attribute(qname(a.pointee.name, a.pointee.ns), value))
             attr = a.pointee.next
         }
         var child = node.pointee.children
@@ -117,7 +117,7 @@ enum ODFTest {
     }
 
     /// Every element of a tree, depth first.
-    static func elements(_ root: XMLElement) -> [XMLElement] {
+    static func elements(_ root: XML.Element) -> [XML.Element] {
         var out = [root]
         for case .element(let e) in root.children { out += elements(e) }
         return out
@@ -125,7 +125,7 @@ enum ODFTest {
 
     /// The text of a paragraph as LibreOffice shows it: `text:s` as spaces, `text:tab`
     /// as a tab, `text:line-break` as a line feed, spans flattened.
-    static func paragraphText(_ e: XMLElement) -> String {
+    static func paragraphText(_ e: XML.Element) -> String {
         var s = ""
         for c in e.children {
             switch c {
@@ -144,7 +144,7 @@ enum ODFTest {
 
     /// Checks that every style reference in `documents` names a style defined in one of
     /// them, of the right family. Returns the problems.
-    static func undefinedStyleReferences(_ documents: [XMLElement]) -> [String] {
+    static func undefinedStyleReferences(_ documents: [XML.Element]) -> [String] {
         var defined: Set<String> = []   // "family/name"
         for root in documents {
             for e in elements(root) {

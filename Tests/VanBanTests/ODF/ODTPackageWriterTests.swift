@@ -69,7 +69,7 @@ import VanBanODF
         let entries = try ODFTest.readZip(Self.sample)
         let content = try #require(entries.first { $0.name == "content.xml" }.flatMap { ODFTest.parse($0.data) })
         let flat = try #require(ODFTest.parse(try FlatODTWriter().write(SampleDocument.invitation)))
-        func body(_ e: XMLElement) -> XMLElement? { ODFTest.elements(e).first { $0.name == "office:body" } }
+        func body(_ e: XML.Element) -> XML.Element? { ODFTest.elements(e).first { $0.name == "office:body" } }
         #expect(body(content) == body(flat))
     }
 

@@ -3,16 +3,16 @@ import VanBanCore
 import VanBanODF
 
 @Suite struct XMLSerializerTests {
-    let serializer = XMLSerializer(namespaces: [XMLNamespace("text", "urn:t")], inlineElements: ["text:p"])
+    let serializer = XMLSerializer(namespaces: [XML.Namespace("text", "urn:t")], inlineElements: ["text:p"])
 
-    func string(_ e: XMLElement) throws -> String {
+    func string(_ e: XML.Element) throws -> String {
         String(decoding: try serializer.serialize(e), as: UTF8.self)
     }
 
     @Test func indentsElementOnlyContentButNotMixedContent() throws {
-        let tree = XMLElement("text:body", elements: [
-            XMLElement("text:p", [:], [.element(XMLElement("text:span", [:], [.text("a")])), .element(XMLElement("text:span", [:], [.text("b")]))]),
-            XMLElement("text:h", [:], [.text("x"), .element(XMLElement("text:s"))]),
+        let tree = XML.Element("text:body", elements: [
+            XML.Element("text:p", [:], [.element(XML.Element("text:span", [:], [.text("a")])), .element(XML.Element("text:span", [:], [.text("b")]))]),
+            XML.Element("text:h", [:], [.text("x"), .element(XML.Element("text:s"))]),
         ])
         #expect(try string(tree) == """
             <?xml version="1.0" encoding="UTF-8"?>
@@ -25,7 +25,7 @@ import VanBanODF
     }
 
     @Test func escapesTextAndAttributes() throws {
-        let tree = XMLElement("text:p", ["text:a": "<\"&'>\n"], [.text("<script> &amp; ]]> \"q\" 'a'")])
+        let tree = XML.Element("text:p", ["text:a": "<\"&'>\n"], [.text("<script> &amp; ]]> \"q\" 'a'")])
         let s = try string(tree)
         #expect(s.contains(#"text:a="&lt;&quot;&amp;'&gt;&#10;""#))
         #expect(s.contains("&lt;script&gt; &amp;amp; ]]&gt; \"q\" 'a'"))
@@ -33,28 +33,28 @@ import VanBanODF
 
     @Test func dropsCharactersIllegalInXML10() throws {
         let illegal = "a\u{0}b\u{1}\u{8}\u{B}\u{C}\u{E}\u{1F}c\u{FFFE}\u{FFFF}d\te\u{10000}"
-        #expect(XMLText.legal(illegal) == "abcd\te\u{10000}")
-        let bytes = try serializer.serialize(XMLElement("text:p", ["text:a": illegal], [.text(illegal)]))
+        #expect(XML.legal(illegal) == "abcd\te\u{10000}")
+        let bytes = try serializer.serialize(XML.Element("text:p", ["text:a": illegal], [.text(illegal)]))
         let root = try #require(ODFTest.parse(bytes))
         #expect(root[attribute: "text:a"] == "abcd\te\u{10000}")
         #expect(ODFTest.paragraphText(root) == "abcd\te\u{10000}")
     }
 
     @Test func rejectsUndeclaredPrefixAndBadNames() {
-        #expect(throws: VanBanError.self) { try serializer.serialize(XMLElement("office:text")) }
-        #expect(throws: VanBanError.self) { try serializer.serialize(XMLElement("text:p q")) }
-        #expect(throws: VanBanError.self) { try serializer.serialize(XMLElement("text:p", ["a:b:c": "x"])) }
+        #expect(throws: VanBanError.self) { try serializer.serialize(XML.Element("office:text")) }
+        #expect(throws: VanBanError.self) { try serializer.serialize(XML.Element("text:p q")) }
+        #expect(throws: VanBanError.self) { try serializer.serialize(XML.Element("text:p", ["a:b:c": "x"])) }
     }
 
     @Test func defaultNamespaceForUnprefixedElements() throws {
-        let html = XMLSerializer(namespaces: [XMLNamespace("", "http://www.w3.org/1999/xhtml")], inlineElements: ["p"])
-        let s = String(decoding: try html.serialize(XMLElement("html", ["lang": "vi"], elements: [XMLElement("p", [:], [.text("x")])])), as: UTF8.self)
+        let html = XMLSerializer(namespaces: [XML.Namespace("", "http://www.w3.org/1999/xhtml")], inlineElements: ["p"])
+        let s = String(decoding: try html.serialize(XML.Element("html", ["lang": "vi"], elements: [XML.Element("p", [:], [.text("x")])])), as: UTF8.self)
         #expect(s.contains(#"<html xmlns="http://www.w3.org/1999/xhtml" lang="vi">"#))
         #expect(s.contains("\n <p>x</p>\n</html>"))
     }
 
     @Test func xmlPrefixNeedsNoDeclaration() throws {
-        let s = try string(XMLElement("text:p", ["xml:lang": "vi"]))
+        let s = try string(XML.Element("text:p", ["xml:lang": "vi"]))
         #expect(s.contains(#"xml:lang="vi""#))
     }
 
@@ -62,7 +62,7 @@ import VanBanODF
     /// serialises to valid ODF whose text reads back unchanged, minus the illegal characters.
     @Test func injectionIsInert() throws {
         let nasty = "<script>alert(1)</script> &amp; ]]> \"quoted\" 'single' \u{0}NUL\u{1}\u{FFFE}<!-- x --><?pi?>"
-        let clean = XMLText.legal(nasty)
+        let clean = XML.legal(nasty)
         #expect(!clean.contains("\u{0}"))
         let doc = Document(parts: [Part(kind: .main, template: "t", blocks: [
             .header(Header(parent: [nasty], issuer: [nasty], number: nasty, summary: nasty, dateLine: nasty)),
