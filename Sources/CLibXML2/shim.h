@@ -38,4 +38,33 @@ static inline int vanban_safeParseOptions(void) {
     return XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_BIG_LINES;
 }
 
+/* Structured errors forwarded to a plain C callback that Swift can provide as a
+   @convention(c) closure. libxml2 2.12 changed the handler's parameter to
+   `const xmlError *`; the version test keeps both builds warning-free. */
+typedef void (*vanban_error_sink)(void *context, const char *message, int line, int level);
+typedef struct vanban_error_collector {
+    vanban_error_sink sink;
+    void *context;
+} vanban_error_collector;
+
+#if LIBXML_VERSION >= 21200
+static inline void vanban_forwardError(void *userData, const xmlError *error) {
+#else
+static inline void vanban_forwardError(void *userData, xmlErrorPtr error) {
+#endif
+    vanban_error_collector *c = (vanban_error_collector *)userData;
+    if (c == NULL || c->sink == NULL || error == NULL) return;
+    c->sink(c->context, error->message != NULL ? error->message : "", error->line, (int)error->level);
+}
+
+/* Route the errors of a RelaxNG schema parse to a collector. */
+static inline void vanban_relaxngParserErrors(xmlRelaxNGParserCtxtPtr ctxt, vanban_error_collector *c) {
+    xmlRelaxNGSetParserStructuredErrors(ctxt, vanban_forwardError, c);
+}
+
+/* Route the errors of a RelaxNG validation to a collector. */
+static inline void vanban_relaxngValidErrors(xmlRelaxNGValidCtxtPtr ctxt, vanban_error_collector *c) {
+    xmlRelaxNGSetValidStructuredErrors(ctxt, vanban_forwardError, c);
+}
+
 #endif
