@@ -90,7 +90,15 @@ def leaves(value, path):
 with open(data_path, encoding="utf-8") as f:
     data = json.load(f)
 with open(text_path, encoding="utf-8-sig") as f:
-    text = norm(f.read())
+    # Page breaks and the page-number lines of the page header are not document text;
+    # drop them so a paragraph that runs onto the next page reads as one.
+    pages = []
+    for page in f.read().split("\f"):
+        lines = page.split("\n")
+        if lines and re.fullmatch(r"\s*\d{1,4}\s*", lines[0]):
+            lines = lines[1:]   # the page number, first thing on the page
+        pages.append(" ".join(lines))
+    text = norm(" ".join(pages))
 
 missing = [(p, v) for p, v in leaves(data, "$") if norm(v) not in text]
 checked = sum(1 for _ in leaves(data, "$"))
@@ -123,7 +131,7 @@ for arg in "${args[@]:1}"; do
         fail "$file: LibreOffice produced no PDF ($(tr '\n' ' ' <"$dir/$stem.soffice.log"))"
         continue
     fi
-    pdftotext -enc UTF-8 "$pdf" "$dir/$stem.txt"
+    pdftotext -raw -enc UTF-8 "$pdf" "$dir/$stem.txt"
 
     if counts=$(check_text "$data" "$dir/$stem.txt"); then
         text_note="all $(cut -d' ' -f2 <<<"$counts") values of $(basename "$data") found"

@@ -361,7 +361,8 @@ struct BodyBuilder {
         if rows.isEmpty {
             rows = [(0..<count).map { _ in cell(cellStyleName, []) }]
         }
-        return layoutTable(name: tableName("Table"), style: style, widths: widths, rows: rows, headerRows: t.headerRows)
+        return layoutTable(name: tableName("Table"), style: style, widths: widths, rows: rows, headerRows: t.headerRows,
+                           rowStyle: keepTogetherRowStyle())
     }
 
     // MARK: Header

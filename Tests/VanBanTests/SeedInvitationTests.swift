@@ -87,7 +87,7 @@ import VanBan
         }
     }
 
-    @Test(arguments: [OutputFormat.text, .tree])
+    @Test(arguments: [OutputFormat.text, .tree, .html, .fodt])
     func goldenOutput(format: OutputFormat) throws {
         let template = try TemplateLibrary.standard().load("giay-moi")
         let data = try JSONReader().parse([UInt8](FileManager.default.contents(atPath: Repo.url(Self.fixture).path)!))

@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# CI: every fixture rendered to .fodt and .odt must validate against the ODF 1.3 schema
+# (jing) and open in LibreOffice: the PDF exists, holds every text value of the data,
+# has the page count recorded in Fixtures/<dir>/expected/<name>.pages, and uses only
+# Liberation Serif.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+out="$(mktemp -d)"
+trap 'rm -rf "$out"' EXIT
+schema=../shared/odf/OpenDocument-v1.3-schema.rng
+bash Scripts/render-fixtures.sh "$out/render" fodt odt
+checked=0
+for fodt in "$out"/render/*/*.fodt; do
+    dir="$(basename "$(dirname "$fodt")")"
+    name="$(basename "$fodt" .fodt)"
+    if command -v jing >/dev/null; then
+        jing -i "$schema" "$fodt" 2>/dev/null || { echo "error: $dir/$name.fodt is not valid ODF 1.3" >&2; jing -i "$schema" "$fodt" >&2 || true; exit 1; }
+    fi
+    pages_file="Fixtures/$dir/expected/$name.pages"
+    [ -f "$pages_file" ] || { echo "error: $pages_file is missing (the expected page count)" >&2; exit 1; }
+    bash Scripts/check-libreoffice.sh --pages "$(cat "$pages_file")" "$out/pdf/$dir" \
+        "Fixtures/$dir/$name.json" "$fodt" "${fodt%.fodt}.odt"
+    checked=$((checked + 1))
+done
+[ "$checked" -gt 0 ] || { echo "no fixture was checked" >&2; exit 1; }
+echo "LibreOffice: $checked fixtures, .fodt and .odt each, all checks passed"
