@@ -12,7 +12,7 @@ swift build -q
 bin="$(swift build --show-bin-path)/vanban"
 
 "$bin" render giay-moi "$fixture" --format html --output "$out/giay-moi.html"
-bash Scripts/render-html-image.sh "$out/giay-moi.html" Docs/images/giay-moi-html.png
+bash Scripts/render-html.sh "$out/giay-moi.html" Docs/images/giay-moi-html.png
 
 "$bin" render giay-moi "$fixture" --format fodt --output "$out/giay-moi.fodt"
 soffice --headless "-env:UserInstallation=file://$out/lo-profile" --convert-to pdf --outdir "$out" "$out/giay-moi.fodt" >/dev/null 2>&1 || true

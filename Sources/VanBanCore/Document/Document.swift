@@ -88,7 +88,9 @@ public struct Part: Sendable, Hashable {
 
 /// Inline text style flags.
 public struct TextStyle: OptionSet, Sendable, Hashable {
+    /// The style bits.
     public let rawValue: UInt8
+    /// Creates a style from its bits.
     public init(rawValue: UInt8) { self.rawValue = rawValue }
     /// Bold.
     public static let bold = TextStyle(rawValue: 1)

@@ -224,7 +224,9 @@ struct Evaluator {
                     case .expression(let e):
                         let v = try evaluate(e)
                         let t = try text(of: v, at: e.location ?? node.location)
-                        for (k, line) in t.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+                        // A line break in a value (LF, CRLF or CR) becomes a line break in the document.
+                        let lines = t.replacingOccurrences(of: "\r\n", with: "\n").split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r" }
+                        for (k, line) in lines.enumerated() {
                             if k > 0 { out.append(.lineBreak) }
                             out.append(.text(String(line), style))
                         }

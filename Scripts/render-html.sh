@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
-# Prints an HTML file to PDF with headless Chromium, honouring its @page rules.
-# Usage: Scripts/render-html-pdf.sh FILE.html OUT.pdf
+# Renders an HTML file with headless Chromium, as a reader sees it:
+#   OUT.png  a screenshot of page 1 as on screen, A4 at 150 dpi (1240 x 1755 px);
+#   OUT.pdf  the page printed to PDF, honouring its @page rules (A4, Decree 30 margins).
+# The output kind follows OUT's extension.
+# Usage: Scripts/render-html.sh FILE.html OUT.png|OUT.pdf
 set -euo pipefail
 
 if [ "$#" -ne 2 ]; then
-    echo "usage: $0 FILE.html OUT.pdf" >&2
+    echo "usage: $0 FILE.html OUT.png|OUT.pdf" >&2
     exit 2
 fi
 in="$1"
@@ -20,9 +23,14 @@ abs_out="$(cd "$(dirname "$out")" && pwd)/$(basename "$out")"
 profile="$(mktemp -d)"
 trap 'rm -rf "$profile"' EXIT
 
+case "$out" in
+    *.png) # 794 x 1123 CSS px is 210 x 297 mm; scale 1.5625 gives 150 dpi.
+        mode=(--hide-scrollbars --screenshot="$abs_out" --window-size=794,1123 --force-device-scale-factor=1.5625) ;;
+    *.pdf) mode=(--print-to-pdf="$abs_out" --no-pdf-header-footer) ;;
+    *) echo "error: OUT must end in .png or .pdf" >&2; exit 2 ;;
+esac
 "$chromium" --headless --no-sandbox --disable-gpu \
     --user-data-dir="$profile" --no-first-run --no-default-browser-check \
-    --print-to-pdf="$abs_out" --no-pdf-header-footer \
-    "$url" 2>/dev/null
-[ -s "$abs_out" ] || { echo "error: Chromium wrote no PDF" >&2; exit 1; }
+    "${mode[@]}" "$url" 2>/dev/null
+[ -s "$abs_out" ] || { echo "error: Chromium wrote nothing to $out" >&2; exit 1; }
 echo "$out"
