@@ -169,6 +169,11 @@ private func error(_ body: () throws -> Void) -> VanBanError? {
         #expect(out.contains("p[body] «<b>đậm</b> & <script>»"))
     }
 
+    @Test func lineBreaksInValuesBecomeLineBreaks() throws {
+        let out = try render(#"<template title="T"><body><p>{{ x }}</p></body></template>"#, #"{"x": "một\r\nhai\nba"}"#)
+        #expect(out.contains("p[body] «một»⏎«hai»⏎«ba»"))
+    }
+
     @Test func wrongRowWidthIsReported() {
         let e = error {
             _ = try render(#"<template title="T"><body><table widths="1,1"><row><cell>a</cell></row></table></body></template>"#, "{}")
