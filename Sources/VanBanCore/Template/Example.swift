@@ -1,11 +1,17 @@
 /// Builds a complete sample of the data a template needs, from its declared fields.
 public enum ExampleData {
-    /// A sample value for every field (optional ones too), using each field's `example`
-    /// when given; lists get two items. The result passes ``Contract/validate(_:fields:locations:)``.
+    /// A sample value for every required field, and for each optional field that gives
+    /// an `example` (or is an object or list with such members), using each field's
+    /// `example` when given; lists get one item. The result passes
+    /// ``Contract/validate(_:fields:locations:)``.
     public static func make(_ fields: [FieldDecl]) -> Value {
         var o = JSONObject()
-        for f in fields { o[f.name] = value(f, index: 1) }
+        for f in fields where f.required || hasExample(f) { o[f.name] = value(f, index: 1) }
         return .object(o)
+    }
+
+    static func hasExample(_ f: FieldDecl) -> Bool {
+        f.example != nil || f.children.contains { hasExample($0) || $0.required }
     }
 
     static func scalar(_ type: FieldType, _ f: FieldDecl, index: Int) -> Value {
@@ -32,9 +38,9 @@ public enum ExampleData {
         switch f.type {
         case .object: return make(f.children)
         case .list:
-            if f.isListOfObjects { return .array([make(f.children), make(f.children)]) }
+            if f.isListOfObjects { return .array([make(f.children)]) }
             let item = FieldDecl(name: f.name, type: f.itemType ?? .text, label: f.label, allowedValues: f.allowedValues, example: f.example, location: f.location)
-            return .array([scalar(item.type, item, index: 1), scalar(item.type, item, index: 2)])
+            return .array([scalar(item.type, item, index: 1)])
         default: return scalar(f.type, f, index: index)
         }
     }
