@@ -99,3 +99,50 @@ import VanBan
         #expect(text.contains("Số: 12/GGT-LHH"))
     }
 }
+
+/// Docs/WritingTemplates.md shows the example's template, data and output; they must be
+/// the files the tests render, so the guide cannot drift from what VanBan does.
+@Suite("Forms: the walkthrough shows real output") struct FormsWalkthroughTests {
+    static var guide: String {
+        String(decoding: FileManager.default.contents(atPath: Repo.url("Docs/WritingTemplates.md").path) ?? Data(), as: UTF8.self)
+    }
+
+    /// The fenced code blocks of the guide.
+    static var blocks: [String] {
+        var out: [String] = []
+        var current: [Substring]?
+        for line in guide.split(separator: "\n", omittingEmptySubsequences: false) {
+            if line.hasPrefix("```") {
+                if let c = current { out.append(c.joined(separator: "\n") + "\n"); current = nil } else { current = [] }
+            } else if current != nil {
+                current!.append(line)
+            }
+        }
+        return out
+    }
+
+    static func file(_ path: String) -> String {
+        String(decoding: FileManager.default.contents(atPath: Repo.url(path).path) ?? Data(), as: UTF8.self)
+    }
+
+    @Test func theGuideShowsTheRenderedText() {
+        let golden = Self.file("Docs/examples/giay-gioi-thieu/expected/giay-gioi-thieu.txt")
+        #expect(!golden.isEmpty)
+        #expect(Self.blocks.contains(golden), "the text output in the guide differs from expected/giay-gioi-thieu.txt")
+    }
+
+    @Test func theGuideShowsTheExampleTemplateAndData() throws {
+        var template = Self.file("Docs/examples/giay-gioi-thieu/giay-gioi-thieu.xml")
+        let comment = try #require(template.range(of: "<!--"))
+        let commentEnd = try #require(template.range(of: "-->\n"))
+        template.removeSubrange(comment.lowerBound..<commentEnd.upperBound)
+        #expect(Self.blocks.contains(template), "the finished template in the guide differs from the example file")
+        #expect(Self.blocks.contains(Self.file("Docs/examples/giay-gioi-thieu/giay-gioi-thieu.json")), "the data in the guide differs from the example file")
+    }
+
+    @Test func theGuideListsTheFormsVanbanLists() {
+        for entry in Forms.library.list() {
+            #expect(Self.guide.contains("| `\(entry.name)` |"), "the guide's table of shipped forms lacks \(entry.name)")
+        }
+    }
+}
