@@ -29,4 +29,15 @@ public enum Punctuation {
         if names.count == 1 { return (label + " " + bare(names[0]) + ".", []) }
         return (label, dashList(names))
     }
+
+    /// The closing mark "./." that Decree 30's models put after the last sentence of a
+    /// document: the sentence's own final ".", ";", "," or ":" is replaced by it.
+    /// `"… đề ra."` → `"… đề ra./."`; text already ending "./." is unchanged.
+    public static func endMark(_ text: String) -> String {
+        var s = Substring(text)
+        while let l = s.last, l.isWhitespace { s = s.dropLast() }
+        if s.hasSuffix("./.") { return String(s) }
+        while let l = s.last, [";", ".", ",", ":"].contains(l) { s = s.dropLast() }
+        return String(s) + "./."
+    }
 }

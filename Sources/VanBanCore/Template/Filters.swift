@@ -204,6 +204,12 @@ public enum Filters {
             }.map(\.element)
             return Lookup(value: .array(sorted), path: i.path)
         },
+        "endmark": Spec(arity: 0...0, usage: "{{ last_sentence | endmark }}", summary: "ends the text with Decree 30's \"./.\" (replacing its own final . ; , :)") { i, _, c throws(VanBanError) in
+            str(Punctuation.endMark(try text(i, c, "endmark")))
+        },
+        "bare": Spec(arity: 0...0, usage: "if=\"(c | bare) != 'Như trên'\"", summary: "a list item without its leading \"- \" and trailing ; . , :") { i, _, c throws(VanBanError) in
+            str(Punctuation.bare(try text(i, c, "bare")))
+        },
         "slug": Spec(arity: 0...0, usage: "{{ name | slug }}", summary: "ASCII file-name form: \"hoi-duoc-hoc\"") { i, _, c throws(VanBanError) in
             str(VietnameseText.slug(try text(i, c, "slug")))
         },

@@ -306,7 +306,14 @@ struct TemplateCompiler {
     mutating func loadPart(_ e: XElement, baseURL: URL) throws(VanBanError) -> (XElement, URL) {
         try checkAttributes(e, allowed: e.name == "include" ? ["src", "if"] : ["src"])
         guard let src = e.attribute("src") else { throw VanBanError(.template, "<include> needs src=\"…\"", at: e.location) }
-        let url = baseURL.deletingLastPathComponent().appendingPathComponent(src.value).standardizedFileURL
+        var url = baseURL.deletingLastPathComponent().appendingPathComponent(src.value).standardizedFileURL
+        // An office's own template may include the shipped parts ("_parts/header.xml"):
+        // a path not found beside the including file is looked up in each template folder.
+        if !FileManager.default.fileExists(atPath: url.path), !src.value.hasPrefix("/"),
+           let found = library.searchPaths.lazy.map({ $0.appendingPathComponent(src.value).standardizedFileURL })
+               .first(where: { FileManager.default.fileExists(atPath: $0.path) }) {
+            url = found
+        }
         let key = Self.canonical(url)
         if stack.contains(key) {
             let chain = (stack + [key]).map { URL(fileURLWithPath: $0).lastPathComponent }.joined(separator: " → ")
@@ -314,7 +321,7 @@ struct TemplateCompiler {
         }
         guard FileManager.default.fileExists(atPath: url.path) else {
             throw VanBanError(.template, "the included file '\(src.value)' does not exist", at: src.location,
-                              help: "paths are relative to the including file (\(URL(fileURLWithPath: baseURL.path).deletingLastPathComponent().path))")
+                              help: "paths are relative to the including file (\(URL(fileURLWithPath: baseURL.path).deletingLastPathComponent().path)), then to each template folder")
         }
         let bytes = try TemplateLibrary.read(url, kind: .template)
         let part = try XMLLoader.parse(bytes, file: Self.display(url))
