@@ -18,7 +18,8 @@ for fodt in "$out"/render/*/*.fodt; do
     fi
     pages_file="Fixtures/$dir/expected/$name.pages"
     [ -f "$pages_file" ] || { echo "error: $pages_file is missing (the expected page count)" >&2; exit 1; }
-    bash Scripts/check-libreoffice.sh --pages "$(cat "$pages_file")" "$out/pdf/$dir" \
+    # Presentation options (how times and list markers are written) are not document text.
+    bash Scripts/check-libreoffice.sh --pages "$(cat "$pages_file")" --skip time_style,items_style "$out/pdf/$dir" \
         "Fixtures/$dir/$name.json" "$fodt" "${fodt%.fodt}.odt"
     checked=$((checked + 1))
 done
