@@ -56,14 +56,17 @@ struct Renderer {
         b.finish()
     }
 
+    /// `s` without characters HTML may not carry and with spaces collapsed, or nil when
+    /// nothing visible is left.
+    static func visible(_ s: String) -> String? {
+        let kept = String(String.UnicodeScalarView(s.unicodeScalars.filter(HTMLEscape.isAllowed)))
+        let words = kept.split(whereSeparator: { $0.isWhitespace })
+        return words.isEmpty ? nil : words.joined(separator: " ")
+    }
+
     /// The `<title>`: the metadata title, else the first title block, else "Văn bản"
     /// (HTML requires a non-empty title).
     static func title(of d: Document) -> String {
-        func visible(_ s: String) -> String? {
-            let kept = String(String.UnicodeScalarView(s.unicodeScalars.filter(HTMLEscape.isAllowed)))
-            let words = kept.split(whereSeparator: { $0.isWhitespace })
-            return words.isEmpty ? nil : words.joined(separator: " ")
-        }
         if let t = visible(d.metadata.title) { return t }
         for part in d.parts {
             for block in part.blocks {
@@ -74,7 +77,16 @@ struct Renderer {
     }
 
     mutating func part(_ p: Part) {
-        b.open("article", [.class("part " + p.kind.rawValue), Attribute("data-template", p.template)])
+        var attributes = [Attribute.class("part " + p.kind.rawValue), Attribute("data-template", p.template)]
+        // A part with no title or heading (a công văn has no type name) is labelled by its
+        // "V/v …" subject, so assistive technology can still name it.
+        let hasHeading = p.blocks.contains { if case .title = $0 { true } else if case .heading = $0 { true } else { false } }
+        if !hasHeading {
+            var label = "Văn bản"
+            for case .header(let h) in p.blocks { if let s = h.summary, let v = Self.visible(s) { label = v } }
+            attributes.append(Attribute("aria-label", label))
+        }
+        b.open("article", attributes)
         for block in p.blocks { self.block(block) }
         b.close("article")
     }
