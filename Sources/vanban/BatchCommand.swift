@@ -133,7 +133,7 @@ struct BatchCommand: ParsableCommand {
             for p in f.problems { note(p.description(record: f.index, origin: f.origin)) }
         }
         if report.failures.count > shown {
-            note("vanban: … and \(report.failures.count - shown) more failed records; every one is listed in \(out)/\(report.manifestName)")
+            note("vanban: … and \(report.failures.count - shown) more failed records; every one is listed in \(URL(fileURLWithPath: out).appendingPathComponent(report.manifestName).path)")
         }
         for m in report.manifest.merged ?? [] where m.error != nil {
             note("vanban: error: the merged \(m.format) file was not written: \(m.error!)")
@@ -141,7 +141,8 @@ struct BatchCommand: ParsableCommand {
         let m = report.manifest
         let done = m.entries.count - m.failed
         let shardText = options.shard.map { " (shard \($0): records \(batch.selected.first?.index ?? 0)–\(batch.selected.last?.index ?? 0) of \(m.total))" } ?? ""
-        let summary = "vanban: \(done) document\(done == 1 ? "" : "s"), \(m.failed) failed, \(report.filesWritten) file\(report.filesWritten == 1 ? "" : "s") in \(out)/\(shardText)"
+        let folder = out.hasSuffix("/") ? out : out + "/"
+        let summary = "vanban: \(done) document\(done == 1 ? "" : "s"), \(m.failed) failed, \(report.filesWritten) file\(report.filesWritten == 1 ? "" : "s") in \(folder)\(shardText)"
         if report.hasFailures {
             note(summary + "; see \(report.manifestName)")
             throw ExitCode(Exit.batchPartial)
