@@ -173,6 +173,22 @@ struct BatchRunTests {
         #expect(String(decoding: files["3-hoi-luat-gia-tinh-binh-duong.txt"]!, as: UTF8.self).contains("14 tháng 12 năm 2022"))
     }
 
+    @Test func theJSONFixtureMergesEachRecordDeeply() throws {
+        let dir = BatchFixture.folder("json")
+        let records = try BatchRecordSet.load(path: Repo.url("Fixtures/seed-binh-duong-2022/members.json").path, fields: BatchFixture.template.fields)
+        let batch = Batch(template: BatchFixture.template, data: BatchFixture.data.0, records: records, options: BatchOptions(formats: [.tree]))
+        let report = try batch.run(writingTo: dir)
+        #expect(report.failures.isEmpty)
+        let files = BatchFixture.files(dir)
+        let third = String(decoding: files["3-hoi-kien-truc-su-tinh-binh-duong.tree.txt"]!, as: UTF8.self)
+        #expect(third.contains("Địa điểm: Phòng họp số 2"))
+        #expect(third.contains("Hội nghị tổng kết công tác Thi đua năm 2022"))
+        let fifth = String(decoding: files["5-hoi-dong-y-tinh-binh-duong.tree.txt"]!, as: UTF8.self)
+        #expect(fifth.contains("to «Hội Đông y tỉnh Bình Dương»") && fifth.contains("to «Hội Châm cứu tỉnh Bình Dương»"))
+        #expect(report.manifest.entries[4].recipient == "Hội Đông y tỉnh Bình Dương; Hội Châm cứu tỉnh Bình Dương")
+        #expect(report.manifest.entries[3].source == "members.json:5:3 $[3]")
+    }
+
     @Test func hostileNamesNeverLeaveTheFolder() throws {
         let root = BatchFixture.folder("hostile")
         let dir = root.appendingPathComponent("out")
