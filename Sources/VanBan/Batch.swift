@@ -79,9 +79,11 @@ public struct BatchItem: Sendable, Hashable {
     public var recipient: String
     /// The unique file name stem, or nil when the record has none (it failed early).
     public var stem: String?
-    /// The base data with the record merged in.
-    public var data: Value
-    /// Where each value of `data` is, in the base data or the recipients file.
+    /// The record's own values, merged into the base data when it is rendered
+    /// (see ``Batch/data(for:)``); only these are kept, so memory grows with the
+    /// records, not with records × base data.
+    public var values: JSONObject
+    /// Where the record's values are in the recipients file, by JSON path in the merged data.
     public var locations: [String: SourceLocation]
     /// A problem found before rendering (the record could not be read or named).
     public var problem: BatchProblem?
@@ -139,6 +141,10 @@ public struct Batch: Sendable {
     public let dataSource: BatchSource
     /// The recipients file, for the manifest.
     public let recipientsSource: BatchSource
+    /// The base data every record is merged into.
+    public let base: Value
+    /// Where each value of the base data is.
+    public let baseLocations: [String: SourceLocation]
 
     /// Prepares a batch: merges every record into the base data and names its files.
     /// Nothing is rendered or written yet.
@@ -149,6 +155,8 @@ public struct Batch: Sendable {
         self.warnings = records.warnings
         self.dataSource = dataSource ?? BatchSource(name: "data.json")
         self.recipientsSource = recipientsSource ?? BatchSource(name: records.sourceName)
+        self.base = data
+        self.baseLocations = dataLocations
         let total = records.records.count
         var items: [BatchItem] = []
         items.reserveCapacity(total)
@@ -157,8 +165,6 @@ public struct Batch: Sendable {
             let names = merged["recipients"]?.arrayValue?.compactMap(\.text) ?? []
             var recipient = names.joined(separator: "; ")
             if r.problem != nil, let s = r.values["recipient"]?.text ?? r.values["name"]?.text { recipient = s }
-            var locations = dataLocations
-            locations.merge(r.locations) { _, new in new }
             var stem: String?
             var problem = r.problem
             if problem == nil {
@@ -167,7 +173,7 @@ public struct Batch: Sendable {
                 case .failure(let p): problem = p
                 }
             }
-            items.append(BatchItem(index: r.index, origin: r.origin, recipient: recipient, stem: stem, data: merged, locations: locations, problem: problem))
+            items.append(BatchItem(index: r.index, origin: r.origin, recipient: recipient, stem: stem, values: r.values, locations: r.locations, problem: problem))
         }
         for (k, stem) in BatchNames.unique(items.map(\.stem)).enumerated() { items[k].stem = stem }
         self.items = items
@@ -186,14 +192,25 @@ public struct Batch: Sendable {
         return (s.first?.index ?? 0, s.last?.index ?? 0)
     }
 
+    /// The data of one record's document: the base data with the record merged in
+    /// (``BatchMerge/apply(_:to:)``).
+    public func data(for item: BatchItem) -> Value { BatchMerge.apply(item.values, to: base) }
+
+    /// Where each value of a record's data is: in the recipients file for the record's
+    /// own values, in the base data file for the rest.
+    public func locations(for item: BatchItem) -> [String: SourceLocation] {
+        baseLocations.merging(item.locations) { _, record in record }
+    }
+
     /// Renders one record in memory: checks its data against the template's contract,
     /// renders the document and writes every format. Thread-safe.
     public func render(_ item: BatchItem) -> BatchRendering {
         if let p = item.problem { return .failed([p]) }
-        let errors = Contract.validate(item.data, fields: template.fields, locations: item.locations).filter { $0.severity == .error }
+        let data = data(for: item)
+        let errors = Contract.validate(data, fields: template.fields, locations: locations(for: item)).filter { $0.severity == .error }
         if !errors.isEmpty { return .failed(errors.map(BatchProblem.init)) }
         let document: Document
-        do { document = try template.render(item.data) } catch { return .failed([BatchProblem(error)]) }
+        do { document = try template.render(data) } catch { return .failed([BatchProblem(error)]) }
         var outputs: [(format: OutputFormat, bytes: [UInt8])] = []
         for format in options.formats {
             do {
