@@ -11,12 +11,11 @@ public enum AtomicFile {
             throw VanBanError(.output, "the folder '\(dir.path)' does not exist", help: "create it first, or choose another --output path")
         }
         let temp = dir.appendingPathComponent(".\(url.lastPathComponent).vanban-\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: 0...UInt32.max)).tmp")
-        let fd = open(temp.path, O_WRONLY | O_CREAT | O_EXCL, 0o644)
+        let fd = TempFiles.shared.create(temp.path)
         guard fd >= 0 else {
-            let reason = String(cString: strerror(errno))
+            let reason = fd == TempFiles.closedError ? "the run was interrupted" : String(cString: strerror(errno))
             throw VanBanError(.output, "cannot write in '\(dir.path)': \(reason)", help: "choose a folder you can write to")
         }
-        TempFiles.shared.register(temp.path)
         var ok = true
         bytes.withUnsafeBytes { buf in
             var off = 0
@@ -45,12 +44,30 @@ public final class TempFiles: @unchecked Sendable {
     private let lock = NSLock()
     private var paths = Set<String>()
 
-    func register(_ p: String) { lock.lock(); paths.insert(p); lock.unlock() }
+    private var closed = false
+
+    /// What ``create(_:)`` returns once ``removeAll()`` has run.
+    static let closedError: Int32 = -2
+
+    /// Creates and registers a temporary file in one step under the lock, so none can
+    /// appear after ``removeAll()``. Returns the descriptor, -1 (see `errno`) or ``closedError``.
+    func create(_ p: String) -> Int32 {
+        lock.lock()
+        defer { lock.unlock() }
+        if closed { return Self.closedError }
+        let fd = open(p, O_WRONLY | O_CREAT | O_EXCL, 0o644)
+        if fd >= 0 { paths.insert(p) }
+        return fd
+    }
     func unregister(_ p: String) { lock.lock(); paths.remove(p); lock.unlock() }
 
     /// Removes every registered temporary file (called from the signal handler path).
+    /// After this no new temporary file can be created: the process is about to exit,
+    /// and a writer still running (a batch worker) gets an error instead of leaving a
+    /// partial file behind.
     public func removeAll() {
         lock.lock()
+        closed = true
         for p in paths { unlink(p) }
         paths.removeAll()
         lock.unlock()

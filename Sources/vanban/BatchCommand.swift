@@ -1,0 +1,241 @@
+import ArgumentParser
+import Foundation
+import VanBan
+
+/// `vanban batch`: one document per record of a recipients file.
+struct BatchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "batch",
+        abstract: "Render one document per recipient (e.g. an invitation for every member association).",
+        discussion: """
+        RECIPIENTS is CSV (UTF-8, a header row, with or without a BOM, CRLF or LF, fields \
+        in double quotes when they hold commas, quotes or line breaks; ';' or tab \
+        separators are recognised) or a JSON list of objects.
+
+        Merge rule: each record is merged into a copy of DATA.
+          - A column (or JSON key) named 'recipient' or 'name' sets "recipients" to a \
+        one-item list: that record's "Kính gửi".
+          - Other columns set keys; a dotted name (meeting.venue) sets a nested key. An \
+        empty cell keeps the value of DATA (an empty recipient is an error).
+          - CSV cells are text, except for fields the template declares as numbers \
+        (a numeric cell becomes a number), true/false fields, and lists of text (one item \
+        per line of the cell).
+          - JSON records are deep-merged: objects key by key, anything else replaces.
+
+        Files: DIR/<name>.<ext> per record and format, the name made by --name \
+        (default {index}-{slug}: 007-hoi-duoc-hoc-tinh-binh-duong.txt); names are ASCII, \
+        never leave DIR, and get -2, -3… when two collide. With --merge also \
+        DIR/merged.<ext>: every document, each on a new page. DIR/manifest.json lists each \
+        record's files (bytes, SHA-256) or its error.
+
+        Every file is written atomically. A failing record is reported with its line (CSV) \
+        or index (JSON) and does not stop the others; the exit code is then 7. Ctrl-C \
+        leaves no partial files (exit 130). See Docs/Batch.md.
+        """
+    )
+
+    @Argument(help: "A template name (see `vanban templates`) or a path to a template file.")
+    var template: String
+
+    @Argument(help: "The base JSON data shared by every document, or - for standard input.")
+    var data: String
+
+    @Option(name: .customLong("recipients"), help: ArgumentHelp("The records: CSV with a header row, or a JSON list of objects.", valueName: "FILE"))
+    var recipients: String
+
+    @Option(name: .customLong("out"), help: ArgumentHelp("The output folder (created if missing).", valueName: "DIR"))
+    var out: String
+
+    @Option(name: .shortAndLong, help: ArgumentHelp("Comma-separated formats: text, html, fodt, odt, tree, or all (text,html,fodt,odt).", valueName: "LIST"))
+    var format: String = "all"
+
+    @Flag(help: "Also write one merged print file per format (DIR/merged.<ext>), each document on a new page.")
+    var merge = false
+
+    @Option(name: .shortAndLong, help: "Records rendered at once (default: the number of processors).")
+    var jobs: Int?
+
+    @Option(help: ArgumentHelp("Render only the K-th of N contiguous slices of the records; writes manifest-K-of-N.json.", valueName: "K/N"))
+    var shard: String?
+
+    @Option(name: .customLong("name"), help: ArgumentHelp("File name pattern: {index}, {slug} (the recipient) and {field.path}.", valueName: "PATTERN"))
+    var namePattern: String = "{index}-{slug}"
+
+    @Option(help: "Width of text output, in characters (40–400).")
+    var width: Int = 80
+
+    @OptionGroup var templates: TemplateOptions
+
+    var formats: [OutputFormat] {
+        get throws {
+            var list: [OutputFormat] = []
+            for item in format.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) {
+                if item == "all" {
+                    list += [.text, .html, .fodt, .odt]
+                } else if let f = OutputFormat(rawValue: item) {
+                    list.append(f)
+                } else {
+                    throw ValidationError("unknown format '\(item)'; use a comma-separated list of: " + OutputFormat.allCases.map(\.rawValue).joined(separator: ", ") + ", or all")
+                }
+            }
+            var seen = Set<OutputFormat>()
+            list = list.filter { seen.insert($0).inserted }
+            if list.isEmpty { throw ValidationError("--format needs at least one format") }
+            return list
+        }
+    }
+
+    func validate() throws {
+        _ = try formats
+        guard (40...400).contains(width) else { throw ValidationError("--width must be between 40 and 400") }
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+        do {
+            if let shard { _ = try BatchShard(parsing: shard) }
+            _ = try BatchNamePattern(namePattern)
+        } catch { throw ValidationError(error.message + (error.help.map { "\n  help: " + $0 } ?? "")) }
+    }
+
+    func run() throws {
+        Interrupts.install()
+        let compiled = templates.load(template)
+        let dataBytes: [UInt8]
+        let base: Value, locations: [String: SourceLocation]
+        let records: BatchRecordSet
+        let recipientBytes: [UInt8]
+        do {
+            dataBytes = try readInput(data)
+            (base, locations) = try JSONReader(sourceName: data == "-" ? "<stdin>" : data).parseWithLocations(dataBytes)
+            recipientBytes = try readInput(recipients)
+            records = try BatchRecordSet.parse(recipientBytes, sourceName: recipients, fields: compiled.fields)
+        } catch { fail(error) }
+        for w in records.warnings { note(w) }
+
+        let options: BatchOptions
+        do {
+            options = BatchOptions(formats: try formats, merge: merge, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount,
+                                   shard: try shard.map { s throws(VanBanError) in try BatchShard(parsing: s) },
+                                   names: try BatchNamePattern(namePattern), writer: WriterOptions(textWidth: width))
+        } catch let e as VanBanError { fail(e) }
+        let batch = Batch(template: compiled, data: base, dataLocations: locations, records: records, options: options,
+                          dataSource: .file(data, bytes: dataBytes), recipientsSource: .file(recipients, bytes: recipientBytes))
+
+        let bar = isatty(2) == 1 ? ProgressBar() : nil
+        let report: BatchReport
+        var progress: (@Sendable (Int, Int) -> Void)?
+        if let bar { progress = { done, total in bar.show(done, total) } }
+        do {
+            report = try batch.run(writingTo: URL(fileURLWithPath: out), progress: progress)
+        } catch { bar?.clear(); fail(error) }
+        bar?.clear()
+
+        let shown = 20
+        for f in report.failures.prefix(shown) {
+            for p in f.problems { note(p.description(record: f.index, origin: f.origin)) }
+        }
+        if report.failures.count > shown {
+            note("vanban: … and \(report.failures.count - shown) more failed records; every one is listed in \(URL(fileURLWithPath: out).appendingPathComponent(report.manifestName).path)")
+        }
+        for m in report.manifest.merged ?? [] where m.error != nil {
+            note("vanban: error: the merged \(m.format) file was not written: \(m.error!)")
+        }
+        let m = report.manifest
+        let done = m.entries.count - m.failed
+        let shardText = options.shard.map { " (shard \($0): records \(batch.selected.first?.index ?? 0)–\(batch.selected.last?.index ?? 0) of \(m.total))" } ?? ""
+        let folder = out.hasSuffix("/") ? out : out + "/"
+        let summary = "vanban: \(done) document\(done == 1 ? "" : "s"), \(m.failed) failed, \(report.filesWritten) file\(report.filesWritten == 1 ? "" : "s") in \(folder)\(shardText)"
+        if report.hasFailures {
+            note(summary + "; see \(report.manifestName)")
+            throw ExitCode(Exit.batchPartial)
+        }
+        if bar != nil { note(summary) }
+    }
+
+    func readInput(_ path: String) throws(VanBanError) -> [UInt8] {
+        if path == "-" { return [UInt8](FileHandle.standardInput.readDataToEndOfFile()) }
+        guard let d = FileManager.default.contents(atPath: path) else {
+            var isDir: ObjCBool = false
+            let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDir)
+            throw VanBanError(.input, exists ? (isDir.boolValue ? "'\(path)' is a folder, not a file" : "cannot read '\(path)'") : "no file at '\(path)'",
+                              help: "check the path")
+        }
+        return [UInt8](d)
+    }
+}
+
+/// `vanban batch-merge-manifests`: joins the manifests of the shards of one batch.
+struct BatchMergeManifests: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "batch-merge-manifests",
+        abstract: "Combine the manifest-K-of-N.json files of a sharded batch into one manifest.json.",
+        discussion: """
+        Give the folder (or folders) the shards wrote into, or the manifest files. Every \
+        shard must be present, and all must come from the same template, inputs and \
+        options. Without --merge the result is identical to the manifest of an unsharded \
+        run. Exit code 7 when a record failed in any shard.
+        """
+    )
+
+    @Argument(help: "Folders holding manifest-K-of-N.json files, or the files themselves.")
+    var paths: [String]
+
+    @Option(name: .shortAndLong, help: "Where to write the combined manifest (default: manifest.json beside the first shard's).")
+    var output: String?
+
+    func run() throws {
+        var files: [String] = []
+        for p in paths {
+            var isDir: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: p, isDirectory: &isDir) else {
+                fail(VanBanError(.input, "no file or folder at '\(p)'"))
+            }
+            if isDir.boolValue {
+                let names = (try? FileManager.default.contentsOfDirectory(atPath: p)) ?? []
+                files += names.filter { $0.hasPrefix("manifest-") && $0.hasSuffix(".json") && $0.contains("-of-") }.sorted()
+                    .map { URL(fileURLWithPath: p).appendingPathComponent($0).path }
+            } else {
+                files.append(p)
+            }
+        }
+        if files.isEmpty { fail(VanBanError(.input, "no manifest-K-of-N.json files found", help: "run `vanban batch --shard K/N` first")) }
+        let combined: BatchManifest
+        do {
+            var manifests: [BatchManifest] = []
+            for f in files {
+                guard let d = FileManager.default.contents(atPath: f) else { throw VanBanError(.input, "cannot read '\(f)'") }
+                manifests.append(try BatchManifest(parsing: JSONReader(sourceName: f).parse([UInt8](d)), source: f))
+            }
+            combined = try BatchManifest.combine(manifests)
+            let target = output.map { URL(fileURLWithPath: $0) } ?? URL(fileURLWithPath: files[0]).deletingLastPathComponent().appendingPathComponent("manifest.json")
+            try AtomicFile.write(combined.jsonBytes(), to: target)
+            note("vanban: \(files.count) shard manifests combined into \(target.path): \(combined.entries.count) records, \(combined.failed) failed")
+        } catch let e as VanBanError { fail(e) }
+        if combined.failed > 0 { throw ExitCode(Exit.batchPartial) }
+    }
+}
+
+/// A one-line progress bar on stderr, redrawn in place at most ten times a second.
+final class ProgressBar: @unchecked Sendable {
+    private let lock = NSLock()
+    private var last = Date.distantPast
+    private var drawn = false
+
+    func show(_ done: Int, _ total: Int) {
+        lock.lock()
+        defer { lock.unlock() }
+        let now = Date()
+        guard done == total || now.timeIntervalSince(last) >= 0.1 else { return }
+        last = now
+        let width = 30
+        let filled = total == 0 ? width : done * width / total
+        let line = "\r[" + String(repeating: "#", count: filled) + String(repeating: " ", count: width - filled) + "] \(done)/\(total)"
+        FileHandle.standardError.write(Data(line.utf8))
+        drawn = true
+    }
+
+    func clear() {
+        lock.lock()
+        defer { lock.unlock() }
+        if drawn { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+        drawn = false
+    }
+}

@@ -1,0 +1,129 @@
+import Foundation
+import Testing
+@testable import VanBan
+import VanBanCore
+
+/// Runs the built `vanban` binary. Skipped when it has not been built.
+enum CLI {
+    static var binary: URL? {
+        let candidates = [
+            URL(fileURLWithPath: CommandLine.arguments.first ?? "").deletingLastPathComponent().appendingPathComponent("vanban"),
+            Repo.url(".build/debug/vanban"),
+        ]
+        return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }
+    }
+
+    static func start(_ arguments: [String]) throws -> (Process, Pipe) {
+        let p = Process()
+        p.executableURL = binary!
+        p.arguments = arguments
+        p.currentDirectoryURL = Repo.root
+        let err = Pipe()
+        p.standardError = err
+        p.standardOutput = FileHandle.nullDevice
+        try p.run()
+        return (p, err)
+    }
+
+    static func run(_ arguments: [String]) throws -> (status: Int32, stderr: String) {
+        let (p, err) = try start(arguments)
+        let data = err.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return (p.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+
+    static let seed = ["Fixtures/seed-binh-duong-2022/giay-moi.json"]
+}
+
+@Suite("Batch: the vanban batch command", .serialized, .enabled(if: CLI.binary != nil, "build vanban first (swift build)"))
+struct BatchCLITests {
+    @Test func theSeedRunsQuietlyAndTwiceIdentically() throws {
+        let dir = BatchFixture.folder("cli-seed")
+        let args = ["batch", "giay-moi"] + CLI.seed + ["--recipients", "Fixtures/seed-binh-duong-2022/members.csv", "--out", dir.path, "--format", "text,tree", "--merge"]
+        let first = try CLI.run(args)
+        #expect(first.status == 0)
+        #expect(first.stderr == "")   // not a terminal: no progress bar, no chatter
+        let files = BatchFixture.files(dir)
+        #expect(files.count == 23 * 2 + 3)
+        let second = try CLI.run(args + ["--jobs", "1"])
+        #expect(second.status == 0)
+        #expect(BatchFixture.files(dir) == files)
+    }
+
+    @Test func aBadRowGivesExitCode7AndItsLineNumber() throws {
+        let dir = BatchFixture.folder("cli-bad")
+        let csv = dir.appendingPathComponent("members.csv")
+        try Data("recipient,meeting.date\r\nHội A,\r\nHội B,2022-13-45\r\nHội C,\r\n".utf8).write(to: csv)
+        let out = dir.appendingPathComponent("out")
+        let r = try CLI.run(["batch", "giay-moi"] + CLI.seed + ["--recipients", csv.path, "--out", out.path, "-f", "text"])
+        #expect(r.status == 7)
+        #expect(r.stderr.contains("members.csv:3:7: error: record 2 (members.csv:3): \"2022-13-45\" is not a valid date"))
+        #expect(r.stderr.contains("2 documents, 1 failed"))
+        let names = Set(BatchFixture.files(out).keys)
+        #expect(names == ["1-hoi-a.txt", "3-hoi-c.txt", "manifest.json"])
+    }
+
+    @Test func usageAndInputErrorsHaveTheirExitCodes() throws {
+        let dir = BatchFixture.folder("cli-usage")
+        let base = ["batch", "giay-moi"] + CLI.seed + ["--out", dir.path]
+        #expect(try CLI.run(base + ["--recipients", "Fixtures/seed-binh-duong-2022/members.csv", "--shard", "3/2"]).status == 64)
+        #expect(try CLI.run(base + ["--recipients", "Fixtures/seed-binh-duong-2022/members.csv", "--format", "pdf"]).status == 64)
+        #expect(try CLI.run(base + ["--recipients", "Fixtures/seed-binh-duong-2022/members.csv", "--name", "../{slug}"]).status == 64)
+        #expect(try CLI.run(base + ["--recipients", "Fixtures/seed-binh-duong-2022/members.csv", "--jobs", "0"]).status == 64)
+        #expect(try CLI.run(base + ["--recipients", "no/such.csv"]).status == 6)
+        let broken = dir.appendingPathComponent("broken.csv")
+        try Data("recipient\n\"never closed\n".utf8).write(to: broken)
+        #expect(try CLI.run(base + ["--recipients", broken.path]).status == 3)
+    }
+
+    @Test func shardManifestsCombineFromTheCommandLine() throws {
+        let dir = BatchFixture.folder("cli-shards")
+        let whole = BatchFixture.folder("cli-shards-whole")
+        let base = ["batch", "giay-moi"] + CLI.seed + ["--recipients", "Fixtures/seed-binh-duong-2022/members.csv", "-f", "text"]
+        #expect(try CLI.run(base + ["--out", whole.path]).status == 0)
+        for k in 1...4 { #expect(try CLI.run(base + ["--out", dir.path, "--shard", "\(k)/4"]).status == 0) }
+        let combine = try CLI.run(["batch-merge-manifests", dir.path])
+        #expect(combine.status == 0)
+        #expect(BatchFixture.files(dir)["manifest.json"] == BatchFixture.files(whole)["manifest.json"])
+        try FileManager.default.removeItem(at: dir.appendingPathComponent("manifest-3-of-4.json"))
+        let missing = try CLI.run(["batch-merge-manifests", dir.path])
+        #expect(missing.status == 3)
+        #expect(missing.stderr.contains("shard 3/4 is missing"))
+    }
+
+    @Test(arguments: [SIGINT, SIGTERM])
+    func anInterruptedRunLeavesNoPartialFile(signal: Int32) throws {
+        let dir = BatchFixture.folder("cli-interrupt-\(signal)")
+        var csv = "recipient\r\n"
+        for i in 1...2000 { csv += "Hội thành viên số \(i) tỉnh Bình Dương\r\n" }
+        let csvURL = dir.appendingPathComponent("many.csv")
+        try Data(csv.utf8).write(to: csvURL)
+        let out = dir.appendingPathComponent("out")
+        let (p, err) = try CLI.start(["batch", "giay-moi"] + CLI.seed + ["--recipients", csvURL.path, "--out", out.path, "-f", "text,tree", "--merge"])
+        // Wait until some files exist, then interrupt mid-run.
+        let deadline = Date().addingTimeInterval(60)
+        func complete() -> Int { ((try? FileManager.default.contentsOfDirectory(atPath: out.path)) ?? []).filter { !$0.hasPrefix(".") }.count }
+        while Date() < deadline, complete() < 20 { usleep(20_000) }
+        #expect(p.isRunning, "the batch finished before it could be interrupted; make it bigger")
+        kill(p.processIdentifier, signal)
+        let message = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        p.waitUntilExit()
+        #expect(p.terminationStatus == 130)
+        #expect(message.contains("interrupted"))
+        let names = try FileManager.default.contentsOfDirectory(atPath: out.path)
+        #expect(!names.contains { $0.hasSuffix(".tmp") || $0.hasPrefix(".") }, "temporary files left: \(names.filter { $0.hasPrefix(".") })")
+        #expect(!names.contains("manifest.json"))
+        #expect(!names.contains("merged.txt"))
+        #expect(names.count >= 20 && names.count < 4000)
+        // Every file present is complete: the same bytes as a fresh render of its record.
+        let records = try BatchRecordSet.parse(Array(csv.utf8), sourceName: "many.csv", fields: BatchFixture.template.fields)
+        let batch = Batch(template: BatchFixture.template, data: BatchFixture.data.0, records: records, options: BatchOptions(formats: [.text, .tree]))
+        for name in names {
+            let index = try #require(Int(name.prefix { $0.isNumber }), "unexpected file \(name)")
+            guard case .rendered(_, let outputs) = batch.render(batch.items[index - 1]) else { Issue.record("record \(index) failed"); continue }
+            let format: OutputFormat = name.hasSuffix(".tree.txt") ? .tree : .text
+            let expected = outputs.first { $0.format == format }!.bytes
+            #expect([UInt8](FileManager.default.contents(atPath: out.appendingPathComponent(name).path)!) == expected, "\(name) is incomplete")
+        }
+    }
+}
