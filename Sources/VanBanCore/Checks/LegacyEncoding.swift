@@ -38,10 +38,25 @@ public enum LegacyEncoding {
     static let vniMarks: Set<Character> = ["ø", "ù", "û", "õ", "ï", "ä", "å", "ë", "ü", "æ", "Ø", "Ù", "Û", "Õ", "Ï", "Ä", "Å", "Ë", "Ü", "Æ"]
     static let asciiVowels: Set<Character> = ["a", "e", "i", "o", "u", "y", "A", "E", "I", "O", "U", "Y", "ô", "Ô", "ö", "Ö"]
 
+    /// Whether the text has any character that could be a legacy-encoding signal.
+    static func hasCandidate(_ s: String) -> Bool {
+        var previous: UInt32 = 0
+        for u in s.unicodeScalars {
+            let v = u.value
+            if v >= 0xA1 && v <= 0xFF {
+                if v <= 0xBE || foreignLatin1.contains(v) { return true }
+                // ù õ Ù Õ are Vietnamese letters, but VNI marks after an ASCII vowel.
+                if v == 0xF9 || v == 0xF5 || v == 0xD9 || v == 0xD5, "aeiouyAEIOUY".unicodeScalars.contains(where: { $0.value == previous }) { return true }
+            }
+            previous = v
+        }
+        return false
+    }
+
     /// The encoding the text seems to be in, or nil when it looks like Unicode.
     public static func detect(_ s: String) -> Finding? {
-        // Fast path: nothing in U+00A1…U+00FF, nothing to see.
-        guard s.unicodeScalars.contains(where: { (0xA1...0xFF).contains($0.value) }) else { return nil }
+        // Fast path, one pass over the scalars: most Unicode Vietnamese has no candidate.
+        guard hasCandidate(s) else { return nil }
         let chars = Array(s)
         var tcvn = 0, vni = 0
         var tcvnAt: Int?, vniAt: Int?

@@ -97,6 +97,12 @@ struct WeekdayMentions {
 
     /// Weekday first ("thứ Ba, ngày 13/12/2022") or date first ("13/12/2022 (thứ Ba)").
     func mismatches(in s: String) -> [Mismatch] {
+        // Cheap filter first: a date needs a 4-digit year.
+        var digits = 0, longest = 0
+        for b in s.utf8 {
+            if b >= 0x30 && b <= 0x39 { digits += 1; longest = max(longest, digits) } else { digits = 0 }
+        }
+        guard longest >= 4 else { return [] }
         let folded = VietnameseText.lower(VietnameseText.fold(s))
         guard folded.contains("thu") || folded.contains("chu nhat"), folded.contains(where: \.isNumber) else { return [] }
         var out: [Mismatch] = []
