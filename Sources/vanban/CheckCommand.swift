@@ -46,7 +46,7 @@ struct Check: ParsableCommand {
         } else {
             let (shown, hidden) = ProblemReport.limited(problems, perCode: limit)
             for p in shown { print(p.description) }
-            var summary = "\(data): \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")"
+            var summary = "\(data == "-" ? "<stdin>" : data): \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")"
             if hidden > 0 { summary += " (\(hidden) more not shown; use --limit 0 to see all)" }
             if strict && errors > 0 { summary += " (--strict: warnings count as errors)" }
             print(summary)
