@@ -26,6 +26,9 @@ let package = Package(
             name: "vanban",
             dependencies: ["VanBan", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
+        // The fuzz target (see Docs/Fuzzing.md): a replay tool in a normal build, a
+        // libFuzzer target when built by Scripts/fuzz.sh.
+        .executableTarget(name: "FuzzTemplate", dependencies: ["VanBan"]),
         .testTarget(name: "VanBanTests", dependencies: ["VanBan", "VanBanCore", "VanBanText", "VanBanHTML", "VanBanODF", "CLibXML2"]),
     ],
     swiftLanguageModes: [.v6]

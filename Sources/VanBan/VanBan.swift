@@ -42,24 +42,27 @@ public struct WriterOptions: Sendable, Hashable {
 public enum Engine {
     /// Reads JSON data from a file (`-` for standard input), with locations for messages.
     public static func loadData(path: String) throws(VanBanError) -> (Value, [String: SourceLocation]) {
-        let bytes: [UInt8]
-        if path == "-" {
-            bytes = [UInt8](FileHandle.standardInput.readDataToEndOfFile())
-        } else {
-            guard let d = FileManager.default.contents(atPath: path) else {
-                var isDir: ObjCBool = false
-                let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDir)
-                throw VanBanError(.input, exists ? (isDir.boolValue ? "'\(path)' is a folder, not a JSON file" : "cannot read '\(path)'") : "no data file at '\(path)'",
-                                  help: "give the path of a JSON file; `vanban example TEMPLATE` prints a sample")
-            }
-            bytes = [UInt8](d)
-        }
-        return try JSONReader(sourceName: path == "-" ? "<stdin>" : path).parseWithLocations(bytes)
+        let document = try DataFile.load(path: path)
+        return (document.value, document.locations)
     }
 
-    /// Checks data against the template's contract; returns the problems (errors first).
-    public static func check(_ data: Value, locations: [String: SourceLocation], template: CompiledTemplate) -> [Problem] {
-        Contract.validate(data, fields: template.fields, locations: locations).sorted { $0.severity < $1.severity }
+    /// Reads a JSON data file (`-` for standard input) with everything the checks use:
+    /// locations, and which strings were normalised to NFC. Files over
+    /// ``DataFile/maxBytes`` are refused.
+    public static func loadDocument(path: String) throws(VanBanError) -> JSONDocument {
+        try DataFile.load(path: path)
+    }
+
+    /// Checks data against the template's contract and the consistency checks; returns
+    /// the problems, errors first (see ``DataChecks``).
+    public static func check(_ data: Value, locations: [String: SourceLocation], template: CompiledTemplate,
+                             options: CheckOptions = CheckOptions()) -> [Problem] {
+        DataChecks.run(JSONDocument(value: data, locations: locations), template: template, options: options)
+    }
+
+    /// Runs every check on a loaded data file, including the Unicode-form warnings.
+    public static func check(_ document: JSONDocument, template: CompiledTemplate, options: CheckOptions = CheckOptions()) -> [Problem] {
+        DataChecks.run(document, template: template, options: options)
     }
 
     /// The writer for a format.

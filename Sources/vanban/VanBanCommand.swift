@@ -12,7 +12,7 @@ struct VanBanCommand: ParsableCommand {
         5 output error, 6 input not found, 7 batch partly failed, 64 usage, 130 interrupted.
         """,
         version: "0.1.0",
-        subcommands: [Render.self, Templates.self, Example.self, BatchCommand.self, BatchMergeManifests.self]
+        subcommands: [Render.self, Templates.self, Example.self, Check.self, Schema.self, BatchCommand.self, BatchMergeManifests.self]
     )
 }
 
@@ -48,6 +48,9 @@ struct Render: ParsableCommand {
     @Option(help: "Width of text output, in characters (40–400).")
     var width: Int = 80
 
+    @Flag(help: "Refuse to render when the data checks give warnings (see `vanban check`).")
+    var strict = false
+
     @OptionGroup var templates: TemplateOptions
 
     func validate() throws {
@@ -63,13 +66,19 @@ struct Render: ParsableCommand {
     func run() throws {
         Interrupts.install()
         let compiled = templates.load(template)
-        let (value, locations): (Value, [String: SourceLocation])
-        do { (value, locations) = try Engine.loadData(path: data) } catch { fail(error) }
-        let problems = Engine.check(value, locations: locations, template: compiled)
+        let document: JSONDocument
+        do { document = try Engine.loadDocument(path: data) } catch { fail(error) }
+        let value = document.value
+        let problems = Engine.check(document, template: compiled)
         for p in problems { note(p.description) }
-        if problems.contains(where: { $0.severity == .error }) {
-            note("vanban: the data has \(problems.filter { $0.severity == .error }.count) error(s); nothing was written")
+        let errors = problems.filter { $0.severity == .error }.count
+        if errors > 0 {
+            note("vanban: the data has \(errors) error(s); nothing was written")
             throw ExitCode(Exit.data)
+        }
+        if strict && !problems.isEmpty {
+            note("vanban: --strict: the data has \(problems.count) warning(s); nothing was written")
+            throw ExitCode(Exit.problems)
         }
         let bytes: [UInt8]
         do {

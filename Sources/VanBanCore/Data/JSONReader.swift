@@ -28,6 +28,34 @@ public struct JSONReader: Sendable {
 
     /// Parses a string of JSON.
     public func parse(_ text: String) throws(VanBanError) -> Value { try parse(Array(text.utf8)) }
+
+    /// Parses a whole JSON document and reports what the reader did to it: where each
+    /// value starts, and which strings and keys were not in NFC as written (they were
+    /// normalised, which ``DataChecks`` reports as a warning).
+    public func read(_ bytes: [UInt8]) throws(VanBanError) -> JSONDocument {
+        var p = Parser(bytes: bytes, source: sourceName, record: true)
+        let v = try p.document()
+        return JSONDocument(value: v, locations: p.locations, normalizedPaths: p.normalized)
+    }
+}
+
+/// A parsed JSON data file: the value, where each value starts, and the paths whose raw
+/// text was changed by NFC normalisation.
+public struct JSONDocument: Sendable {
+    /// The value, strings and keys in NFC.
+    public var value: Value
+    /// Where each value starts, keyed by JSON path (`$.meeting.date`).
+    public var locations: [String: SourceLocation]
+    /// JSON paths of strings (or of the values under keys) that were not in NFC in the
+    /// file, in file order.
+    public var normalizedPaths: [String]
+
+    /// Creates a document; `locations` and `normalizedPaths` may be empty.
+    public init(value: Value, locations: [String: SourceLocation] = [:], normalizedPaths: [String] = []) {
+        self.value = value
+        self.locations = locations
+        self.normalizedPaths = normalizedPaths
+    }
 }
 
 private struct Parser {
@@ -39,6 +67,10 @@ private struct Parser {
     var column = 1
     var depth = 0
     var locations: [String: SourceLocation] = [:]
+    /// Paths whose raw string (or key) was not NFC; recorded only when `record` is set.
+    var normalized: [String] = []
+    /// Set by `string()` when the string it just read was changed by normalisation.
+    var lastWasNormalized = false
 
     init(bytes: [UInt8], source: String, record: Bool) {
         self.bytes = bytes
@@ -88,7 +120,10 @@ private struct Parser {
         switch bytes[i] {
         case UInt8(ascii: "{"): return try object(path: path)
         case UInt8(ascii: "["): return try array(path: path)
-        case UInt8(ascii: "\""): return .string(try string())
+        case UInt8(ascii: "\""):
+            let s = try string()
+            if record && lastWasNormalized { normalized.append(path) }
+            return .string(s)
         case UInt8(ascii: "t"): try literal("true"); return .bool(true)
         case UInt8(ascii: "f"): try literal("false"); return .bool(false)
         case UInt8(ascii: "n"): try literal("null"); return .null
@@ -125,6 +160,7 @@ private struct Parser {
             }
             let keyLoc = here
             let key = try string()
+            if record && lastWasNormalized { normalized.append(Self.child(path, key)) }
             if obj[key] != nil {
                 throw VanBanError(.data, "the key \"\(key)\" appears twice in the same object", at: keyLoc,
                                   jsonPath: Self.child(path, key), help: "keep one of the two")
@@ -261,7 +297,12 @@ private struct Parser {
             advance()
         }
         let s = String(decoding: buf, as: UTF8.self)
-        return ascii ? s : s.precomposedStringWithCanonicalMapping
+        lastWasNormalized = false
+        if ascii { return s }
+        let n = s.precomposedStringWithCanonicalMapping
+        // String == compares canonical equivalence, so compare the bytes.
+        lastWasNormalized = !n.utf8.elementsEqual(s.utf8)
+        return n
     }
 
     mutating func hex4() throws(VanBanError) -> UInt32 {

@@ -20,14 +20,19 @@ public struct Problem: Sendable, Hashable, CustomStringConvertible {
     public var message: String
     /// What to do.
     public var help: String?
+    /// Which check found it (`date-order`, `slots`, `legacy-encoding`, …; `contract` for
+    /// the data contract), for tools and tests. See `Docs/Checks.md`.
+    public var code: String
 
     /// Creates a problem.
-    public init(_ severity: Severity, _ jsonPath: String, _ message: String, location: SourceLocation? = nil, help: String? = nil) {
+    public init(_ severity: Severity, _ jsonPath: String, _ message: String, location: SourceLocation? = nil, help: String? = nil,
+                code: String = "contract") {
         self.severity = severity
         self.jsonPath = jsonPath
         self.message = message
         self.location = location
         self.help = help
+        self.code = code
     }
 
     /// `file:line:column: severity: message (JSON path …)` and a help line.

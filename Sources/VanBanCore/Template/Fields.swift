@@ -36,10 +36,13 @@ public struct FieldDecl: Sendable, Hashable {
     public var example: String?
     /// Where it is declared.
     public var location: SourceLocation
+    /// What the value means to the consistency checks (`role="event-date"`), if declared.
+    public var role: FieldRole?
 
     /// Creates a declaration.
     public init(name: String, type: FieldType, required: Bool = true, label: String = "", itemType: FieldType? = nil,
-                children: [FieldDecl] = [], allowedValues: [String] = [], example: String? = nil, location: SourceLocation) {
+                children: [FieldDecl] = [], allowedValues: [String] = [], example: String? = nil, location: SourceLocation,
+                role: FieldRole? = nil) {
         self.name = name
         self.type = type
         self.required = required
@@ -49,6 +52,7 @@ public struct FieldDecl: Sendable, Hashable {
         self.allowedValues = allowedValues
         self.example = example
         self.location = location
+        self.role = role
     }
 
     /// The member with this name, for objects and lists of objects.

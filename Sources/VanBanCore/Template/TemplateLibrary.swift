@@ -245,11 +245,12 @@ struct TemplateCompiler {
         for f in out where !seen.insert(f.name).inserted {
             throw VanBanError(.template, "the field '\(f.name)' is declared twice", at: f.location, help: "remove one of the declarations")
         }
+        try FieldRole.checkSiblings(out)
         return out
     }
 
     mutating func compileField(_ e: XElement, baseURL: URL) throws(VanBanError) -> FieldDecl {
-        try checkAttributes(e, allowed: ["name", "type", "label", "required", "of", "values", "example"])
+        try checkAttributes(e, allowed: ["name", "type", "label", "required", "of", "values", "example", "role"])
         guard let name = e.attribute("name")?.value, !name.isEmpty else {
             throw VanBanError(.template, "<field> needs a name", at: e.location, help: "write <field name=\"…\" type=\"text\" label=\"…\"/>")
         }
@@ -281,9 +282,10 @@ struct TemplateCompiler {
         }
         if type == .list && children.isEmpty && itemType == nil { itemType = .text }
         let values = e.attribute("values").map { $0.value.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } } ?? []
+        let role = try e.attribute("role").map { a throws(VanBanError) in try FieldRole.compile(a, type: type, itemType: itemType) }
         return FieldDecl(name: name, type: type, required: required, label: e.attribute("label")?.value ?? "",
                          itemType: itemType, children: children, allowedValues: values,
-                         example: e.attribute("example")?.value, location: e.location)
+                         example: e.attribute("example")?.value, location: e.location, role: role)
     }
 
     // MARK: Body
