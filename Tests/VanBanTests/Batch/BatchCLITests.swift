@@ -3,49 +3,20 @@ import Testing
 @testable import VanBan
 import VanBanCore
 
-/// Runs the built `vanban` binary. Skipped when it has not been built.
-enum CLI {
-    static var binary: URL? {
-        let candidates = [
-            URL(fileURLWithPath: CommandLine.arguments.first ?? "").deletingLastPathComponent().appendingPathComponent("vanban"),
-            Repo.url(".build/debug/vanban"),
-        ]
-        return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }
-    }
+/// The seed invitation, the data of every batch here.
+private let seedData = ["Fixtures/seed-binh-duong-2022/giay-moi.json"]
 
-    static func start(_ arguments: [String]) throws -> (Process, Pipe) {
-        let p = Process()
-        p.executableURL = binary!
-        p.arguments = arguments
-        p.currentDirectoryURL = Repo.root
-        let err = Pipe()
-        p.standardError = err
-        p.standardOutput = FileHandle.nullDevice
-        try p.run()
-        return (p, err)
-    }
-
-    static func run(_ arguments: [String]) throws -> (status: Int32, stderr: String) {
-        let (p, err) = try start(arguments)
-        let data = err.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return (p.terminationStatus, String(decoding: data, as: UTF8.self))
-    }
-
-    static let seed = ["Fixtures/seed-binh-duong-2022/giay-moi.json"]
-}
-
-@Suite("Batch: the vanban batch command", .serialized, .enabled(if: CLI.binary != nil, "build vanban first (swift build)"))
+@Suite("Batch: the vanban batch command", .serialized, .enabled(if: VanBanCLI.available, "build vanban first (swift build)"))
 struct BatchCLITests {
     @Test func theSeedRunsQuietlyAndTwiceIdentically() throws {
         let dir = BatchFixture.folder("cli-seed")
-        let args = ["batch", "giay-moi"] + CLI.seed + ["--recipients", "Fixtures/seed-binh-duong-2022/members.csv", "--out", dir.path, "--format", "text,tree", "--merge"]
-        let first = try CLI.run(args)
+        let args = ["batch", "giay-moi"] + seedData + ["--recipients", "Fixtures/seed-binh-duong-2022/members.csv", "--out", dir.path, "--format", "text,tree", "--merge"]
+        let first = try VanBanCLI.run(args)
         #expect(first.status == 0)
         #expect(first.stderr == "")   // not a terminal: no progress bar, no chatter
         let files = BatchFixture.files(dir)
         #expect(files.count == 23 * 2 + 3)
-        let second = try CLI.run(args + ["--jobs", "1"])
+        let second = try VanBanCLI.run(args + ["--jobs", "1"])
         #expect(second.status == 0)
         #expect(BatchFixture.files(dir) == files)
     }
@@ -55,7 +26,7 @@ struct BatchCLITests {
         let csv = dir.appendingPathComponent("members.csv")
         try Data("recipient,meeting.date\r\nHội A,\r\nHội B,2022-13-45\r\nHội C,\r\n".utf8).write(to: csv)
         let out = dir.appendingPathComponent("out")
-        let r = try CLI.run(["batch", "giay-moi"] + CLI.seed + ["--recipients", csv.path, "--out", out.path, "-f", "text"])
+        let r = try VanBanCLI.run(["batch", "giay-moi"] + seedData + ["--recipients", csv.path, "--out", out.path, "-f", "text"])
         #expect(r.status == 7)
         #expect(r.stderr.contains("members.csv:3:7: error: record 2 (members.csv:3): \"2022-13-45\" is not a valid date"))
         #expect(r.stderr.contains("2 documents, 1 failed"))
@@ -65,28 +36,28 @@ struct BatchCLITests {
 
     @Test func usageAndInputErrorsHaveTheirExitCodes() throws {
         let dir = BatchFixture.folder("cli-usage")
-        let base = ["batch", "giay-moi"] + CLI.seed + ["--out", dir.path]
-        #expect(try CLI.run(base + ["--recipients", "Fixtures/seed-binh-duong-2022/members.csv", "--shard", "3/2"]).status == 64)
-        #expect(try CLI.run(base + ["--recipients", "Fixtures/seed-binh-duong-2022/members.csv", "--format", "pdf"]).status == 64)
-        #expect(try CLI.run(base + ["--recipients", "Fixtures/seed-binh-duong-2022/members.csv", "--name", "../{slug}"]).status == 64)
-        #expect(try CLI.run(base + ["--recipients", "Fixtures/seed-binh-duong-2022/members.csv", "--jobs", "0"]).status == 64)
-        #expect(try CLI.run(base + ["--recipients", "no/such.csv"]).status == 6)
+        let base = ["batch", "giay-moi"] + seedData + ["--out", dir.path]
+        #expect(try VanBanCLI.run(base + ["--recipients", "Fixtures/seed-binh-duong-2022/members.csv", "--shard", "3/2"]).status == 64)
+        #expect(try VanBanCLI.run(base + ["--recipients", "Fixtures/seed-binh-duong-2022/members.csv", "--format", "pdf"]).status == 64)
+        #expect(try VanBanCLI.run(base + ["--recipients", "Fixtures/seed-binh-duong-2022/members.csv", "--name", "../{slug}"]).status == 64)
+        #expect(try VanBanCLI.run(base + ["--recipients", "Fixtures/seed-binh-duong-2022/members.csv", "--jobs", "0"]).status == 64)
+        #expect(try VanBanCLI.run(base + ["--recipients", "no/such.csv"]).status == 6)
         let broken = dir.appendingPathComponent("broken.csv")
         try Data("recipient\n\"never closed\n".utf8).write(to: broken)
-        #expect(try CLI.run(base + ["--recipients", broken.path]).status == 3)
+        #expect(try VanBanCLI.run(base + ["--recipients", broken.path]).status == 3)
     }
 
     @Test func shardManifestsCombineFromTheCommandLine() throws {
         let dir = BatchFixture.folder("cli-shards")
         let whole = BatchFixture.folder("cli-shards-whole")
-        let base = ["batch", "giay-moi"] + CLI.seed + ["--recipients", "Fixtures/seed-binh-duong-2022/members.csv", "-f", "text"]
-        #expect(try CLI.run(base + ["--out", whole.path]).status == 0)
-        for k in 1...4 { #expect(try CLI.run(base + ["--out", dir.path, "--shard", "\(k)/4"]).status == 0) }
-        let combine = try CLI.run(["batch-merge-manifests", dir.path])
+        let base = ["batch", "giay-moi"] + seedData + ["--recipients", "Fixtures/seed-binh-duong-2022/members.csv", "-f", "text"]
+        #expect(try VanBanCLI.run(base + ["--out", whole.path]).status == 0)
+        for k in 1...4 { #expect(try VanBanCLI.run(base + ["--out", dir.path, "--shard", "\(k)/4"]).status == 0) }
+        let combine = try VanBanCLI.run(["batch-merge-manifests", dir.path])
         #expect(combine.status == 0)
         #expect(BatchFixture.files(dir)["manifest.json"] == BatchFixture.files(whole)["manifest.json"])
         try FileManager.default.removeItem(at: dir.appendingPathComponent("manifest-3-of-4.json"))
-        let missing = try CLI.run(["batch-merge-manifests", dir.path])
+        let missing = try VanBanCLI.run(["batch-merge-manifests", dir.path])
         #expect(missing.status == 3)
         #expect(missing.stderr.contains("shard 3/4 is missing"))
     }
@@ -99,7 +70,7 @@ struct BatchCLITests {
         let csvURL = dir.appendingPathComponent("many.csv")
         try Data(csv.utf8).write(to: csvURL)
         let out = dir.appendingPathComponent("out")
-        let (p, err) = try CLI.start(["batch", "giay-moi"] + CLI.seed + ["--recipients", csvURL.path, "--out", out.path, "-f", "text,tree", "--merge"])
+        let (p, err) = try VanBanCLI.start(["batch", "giay-moi"] + seedData + ["--recipients", csvURL.path, "--out", out.path, "-f", "text,tree", "--merge"])
         // Wait until some files exist, then interrupt mid-run.
         let deadline = Date().addingTimeInterval(60)
         func complete() -> Int { ((try? FileManager.default.contentsOfDirectory(atPath: out.path)) ?? []).filter { !$0.hasPrefix(".") }.count }

@@ -3,19 +3,19 @@ import Testing
 
 /// The CLI's exit codes and files on disk, through the built binary. Skipped with a
 /// message when `.build/debug/vanban` has not been built (`swift build` first).
-@Suite(.enabled(if: CLI.available, "build the CLI first: swift build (looked for .build/debug/vanban)"))
+@Suite(.enabled(if: VanBanCLI.available, "build the CLI first: swift build (looked for .build/debug/vanban)"))
 struct CLITests {
     @Test func checkOnTheSeedListsItsDateContradictions() throws {
-        let r = try CLI.run(["check", "giay-moi", "Fixtures/seed-binh-duong-2022/giay-moi.json"])
+        let r = try VanBanCLI.run(["check", "giay-moi", "Fixtures/seed-binh-duong-2022/giay-moi.json"])
         #expect(r.status == 0)
         Golden.check(Array(r.stdout.utf8), against: "Fixtures/errors/expected/seed-check-cli.txt")
-        let strict = try CLI.run(["check", "giay-moi", "Fixtures/seed-binh-duong-2022/giay-moi.json", "--strict"])
+        let strict = try VanBanCLI.run(["check", "giay-moi", "Fixtures/seed-binh-duong-2022/giay-moi.json", "--strict"])
         #expect(strict.status == 1)
         #expect(strict.stdout.contains("2 errors, 0 warnings (--strict: warnings count as errors)"))
     }
 
     @Test func checkAsJSONIsMachineReadable() throws {
-        let r = try CLI.run(["check", "giay-moi", "Fixtures/errors/data/nul-escape.json", "--json"])
+        let r = try VanBanCLI.run(["check", "giay-moi", "Fixtures/errors/data/nul-escape.json", "--json"])
         #expect(r.status == 1)
         #expect(r.stdout.contains("\"code\": \"xml-char\""))
         #expect(r.stdout.contains("\"path\": \"$.meeting.venue\""))
@@ -33,7 +33,7 @@ struct CLITests {
         (["schema", "no-such-template"], 6, "error: no template named 'no-such-template'"),
     ])
     func exitCodesAreStable(args: [String], status: Int32, fragment: String) throws {
-        let r = try CLI.run(args)
+        let r = try VanBanCLI.run(args)
         #expect(r.status == status, "\(r.stderr)")
         #expect((r.stdout + r.stderr).contains(fragment), "\(r.stdout)\(r.stderr)")
     }
@@ -41,14 +41,14 @@ struct CLITests {
     @Test func renderRefusesBadDataAndWritesNothing() throws {
         let dir = Repo.scratch("cli-\(UUID().uuidString)")
         let out = dir.appendingPathComponent("out.txt")
-        let bad = try CLI.run(["render", "giay-moi", "Fixtures/errors/data/vertical-tab.json", "-o", out.path])
+        let bad = try VanBanCLI.run(["render", "giay-moi", "Fixtures/errors/data/vertical-tab.json", "-o", out.path])
         #expect(bad.status == 3)
         #expect(bad.stderr.contains("error: the text contains the control character U+000B"))
-        let strict = try CLI.run(["render", "giay-moi", "Fixtures/seed-binh-duong-2022/giay-moi.json", "--strict", "-o", out.path])
+        let strict = try VanBanCLI.run(["render", "giay-moi", "Fixtures/seed-binh-duong-2022/giay-moi.json", "--strict", "-o", out.path])
         #expect(strict.status == 1)
         #expect(strict.stderr.contains("--strict: the data has 2 warning(s); nothing was written"))
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).isEmpty)
-        let warned = try CLI.run(["render", "giay-moi", "Fixtures/seed-binh-duong-2022/giay-moi.json", "-o", out.path])
+        let warned = try VanBanCLI.run(["render", "giay-moi", "Fixtures/seed-binh-duong-2022/giay-moi.json", "-o", out.path])
         #expect(warned.status == 0)
         #expect(warned.stderr.contains("warning: the document is dated 28/12/2022"))
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["out.txt"])
@@ -56,17 +56,17 @@ struct CLITests {
 
     @Test func renderIntoAMissingFolderExits5AndLeavesNoTemporaryFile() throws {
         let dir = Repo.scratch("cli-missing")
-        let r = try CLI.run(["render", "giay-moi", "Fixtures/errors/data/valid.json", "-o", dir.path + "/nope/out.txt"])
+        let r = try VanBanCLI.run(["render", "giay-moi", "Fixtures/errors/data/valid.json", "-o", dir.path + "/nope/out.txt"])
         #expect(r.status == 5)
         #expect(r.stderr.contains("error: the folder '\(dir.path)/nope' does not exist"))
         #expect(!FileManager.default.fileExists(atPath: dir.path + "/nope"))
-        let ro = try CLI.run(["render", "giay-moi", "Fixtures/errors/data/valid.json", "-o", "/proc/vanban-out.txt"])
+        let ro = try VanBanCLI.run(["render", "giay-moi", "Fixtures/errors/data/valid.json", "-o", "/proc/vanban-out.txt"])
         #expect(ro.status == 5)
         #expect(ro.stderr.contains("error: cannot write in '/proc'"))
     }
 
     @Test func schemaCommandPrintsTheGoldenSchema() throws {
-        let r = try CLI.run(["schema", "giay-moi"])
+        let r = try VanBanCLI.run(["schema", "giay-moi"])
         #expect(r.status == 0)
         Golden.check(Array(r.stdout.utf8), against: "Fixtures/schema/giay-moi.schema.json")
     }

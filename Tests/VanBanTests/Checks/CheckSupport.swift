@@ -16,8 +16,14 @@ enum Checks {
     }
 
     /// Runs every check of giay-moi on a fixture.
+    /// Locations name the file by its path in the repository, so golden outputs do not
+    /// depend on where the repository is checked out.
     static func problems(_ relative: String, strict: Bool = false) throws(VanBanError) -> [Problem] {
-        DataChecks.run(try document(relative), template: giayMoi, options: CheckOptions(strict: strict))
+        DataChecks.run(try document(relative), template: giayMoi, options: CheckOptions(strict: strict)).map { p in
+            var p = p
+            if let l = p.location { p.location = SourceLocation(file: relative, line: l.line, column: l.column) }
+            return p
+        }
     }
 
     /// Runs every check of giay-moi on JSON text.
@@ -44,35 +50,3 @@ enum Checks {
     }
 }
 
-/// Runs the built `vanban` binary, for the few tests that need the real process
-/// (exit codes, files on disk). Tests using it are skipped when it is not built.
-enum CLI {
-    static let binary = Repo.url(".build/debug/vanban")
-    static var available: Bool { FileManager.default.isExecutableFile(atPath: binary.path) }
-
-    struct Result {
-        var status: Int32
-        var stdout: String
-        var stderr: String
-    }
-
-    static func run(_ args: [String], stdin: [UInt8]? = nil) throws -> Result {
-        let p = Process()
-        p.executableURL = binary
-        p.arguments = args
-        p.currentDirectoryURL = Repo.root
-        let out = Pipe(), err = Pipe()
-        p.standardOutput = out
-        p.standardError = err
-        let input = Pipe()
-        p.standardInput = input
-        try p.run()
-        if let stdin { input.fileHandleForWriting.write(Data(stdin)) }
-        try input.fileHandleForWriting.close()
-        // Read both pipes before waiting, so a large output cannot block the child.
-        let o = out.fileHandleForReading.readDataToEndOfFile()
-        let e = err.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return Result(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
-    }
-}

@@ -62,29 +62,11 @@ import VanBan
         }
     }
 
-    /// The built `vanban` executable, when `swift build` has made one.
-    static var executable: URL? {
-        let u = Repo.url(".build/debug/vanban")
-        return FileManager.default.isExecutableFile(atPath: u.path) ? u : nil
-    }
-
-    @Test(.enabled(if: executable != nil, "needs .build/debug/vanban (swift build)"))
+    @Test(.enabled(if: VanBanCLI.available, "needs .build/debug/vanban (swift build)"))
     func theCommandLineTakesTemplatesAndTheEnvironmentVariable() throws {
         func run(_ arguments: [String], environment: [String: String] = [:]) throws -> (Int32, String) {
-            let p = Process()
-            p.executableURL = Self.executable
-            p.arguments = arguments
-            var env = ProcessInfo.processInfo.environment
-            env.removeValue(forKey: "VANBAN_TEMPLATES")
-            for (k, v) in environment { env[k] = v }
-            p.environment = env
-            let pipe = Pipe()
-            p.standardOutput = pipe
-            p.standardError = Pipe()
-            try p.run()
-            let data = pipe.fileHandleForReading.readDataToEndOfFile()
-            p.waitUntilExit()
-            return (p.terminationStatus, String(decoding: data, as: UTF8.self))
+            let r = try VanBanCLI.run(arguments, environment: environment)
+            return (r.status, r.stdout)
         }
         let (status1, list1) = try run(["templates", "--templates", Self.example.path])
         #expect(status1 == 0)

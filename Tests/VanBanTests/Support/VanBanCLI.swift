@@ -1,0 +1,65 @@
+import Foundation
+
+/// Runs the built `vanban` binary, for the tests that need the real process (exit codes,
+/// signals, files on disk). Tests using it are skipped when it has not been built.
+enum VanBanCLI {
+    /// The executable: beside the test bundle's build products, or `.build/debug/vanban`.
+    static var binary: URL? {
+        let candidates = [
+            URL(fileURLWithPath: CommandLine.arguments.first ?? "").deletingLastPathComponent().appendingPathComponent("vanban"),
+            Repo.url(".build/debug/vanban"),
+        ]
+        return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }
+    }
+
+    /// Whether the binary exists.
+    static var available: Bool { binary != nil }
+
+    /// What a finished run printed, and its exit status.
+    struct Result {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    /// A process running `vanban` in the repository root, with `VANBAN_TEMPLATES` removed
+    /// from its environment and `environment` added.
+    static func process(_ arguments: [String], environment: [String: String] = [:]) -> Process {
+        let p = Process()
+        p.executableURL = binary ?? Repo.url(".build/debug/vanban")
+        p.arguments = arguments
+        p.currentDirectoryURL = Repo.root
+        var env = ProcessInfo.processInfo.environment
+        env.removeValue(forKey: "VANBAN_TEMPLATES")
+        for (k, v) in environment { env[k] = v }
+        p.environment = env
+        return p
+    }
+
+    /// Starts `vanban` with standard output discarded; returns the process and its stderr pipe.
+    static func start(_ arguments: [String]) throws -> (Process, Pipe) {
+        let p = process(arguments)
+        let err = Pipe()
+        p.standardError = err
+        p.standardOutput = FileHandle.nullDevice
+        try p.run()
+        return (p, err)
+    }
+
+    /// Runs `vanban` to the end, feeding `stdin` if given.
+    static func run(_ arguments: [String], stdin: [UInt8]? = nil, environment: [String: String] = [:]) throws -> Result {
+        let p = process(arguments, environment: environment)
+        let out = Pipe(), err = Pipe(), input = Pipe()
+        p.standardOutput = out
+        p.standardError = err
+        p.standardInput = input
+        try p.run()
+        if let stdin { input.fileHandleForWriting.write(Data(stdin)) }
+        try input.fileHandleForWriting.close()
+        // Read both pipes before waiting, so a large output cannot block the child.
+        let o = out.fileHandleForReading.readDataToEndOfFile()
+        let e = err.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return Result(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
+    }
+}
