@@ -56,10 +56,14 @@ public struct BatchOptions: Sendable, Hashable {
     public var names: BatchNamePattern
     /// Options for the writers.
     public var writer: WriterOptions
+    /// How the data checks run on each record (``DataChecks``); `strict` fails a record on warnings too.
+    public var checks: CheckOptions
 
     /// Creates options. `jobs` defaults to the number of active processors.
     public init(formats: [OutputFormat] = [.text], merge: Bool = false, jobs: Int = ProcessInfo.processInfo.activeProcessorCount,
-                shard: BatchShard? = nil, names: BatchNamePattern = .default, writer: WriterOptions = WriterOptions()) {
+                shard: BatchShard? = nil, names: BatchNamePattern = .default, writer: WriterOptions = WriterOptions(),
+                checks: CheckOptions = CheckOptions()) {
+        self.checks = checks
         self.formats = formats
         self.merge = merge
         self.jobs = jobs
@@ -91,8 +95,9 @@ public struct BatchItem: Sendable, Hashable {
 
 /// What rendering one record gave: its document and the bytes of each format, or its problems.
 public enum BatchRendering: Sendable {
-    /// The document and one output per format, in the order of ``BatchOptions/formats``.
-    case rendered(Document, [(format: OutputFormat, bytes: [UInt8])])
+    /// The document, one output per format in the order of ``BatchOptions/formats``, and
+    /// the warnings the data checks found in the record's data.
+    case rendered(Document, [(format: OutputFormat, bytes: [UInt8])], warnings: [Problem])
     /// Why the record has no document.
     case failed([BatchProblem])
 }
@@ -105,6 +110,8 @@ public struct BatchReport: Sendable {
     public var manifestName: String
     /// Every problem of every failed record, in record order, with the record's number and origin.
     public var failures: [(index: Int, origin: String, problems: [BatchProblem])]
+    /// Each distinct warning of the data checks, once, with the records it was found in.
+    public var warnings: [(problem: Problem, records: [Int])]
     /// How many files were written, merged files included (the manifest excluded).
     public var filesWritten: Int
 
@@ -207,7 +214,10 @@ public struct Batch: Sendable {
     public func render(_ item: BatchItem) -> BatchRendering {
         if let p = item.problem { return .failed([p]) }
         let data = data(for: item)
-        let errors = Contract.validate(data, fields: template.fields, locations: locations(for: item)).filter { $0.severity == .error }
+        // The same checks as `vanban render` and `vanban check`: errors (and, when strict,
+        // warnings) fail the record; other warnings travel with the result.
+        let problems = DataChecks.run(JSONDocument(value: data, locations: locations(for: item)), template: template, options: options.checks)
+        let errors = problems.filter { $0.severity == .error }
         if !errors.isEmpty { return .failed(errors.map(BatchProblem.init)) }
         let document: Document
         do { document = try template.render(data) } catch { return .failed([BatchProblem(error)]) }
@@ -221,7 +231,7 @@ public struct Batch: Sendable {
                 return .failed([p])
             }
         }
-        return .rendered(document, outputs)
+        return .rendered(document, outputs, warnings: problems.filter { $0.severity == .warning })
     }
 
     /// The combined print document: every record's parts in record order.
@@ -314,7 +324,19 @@ public struct Batch: Sendable {
             shard: options.shard.map { ($0, range.first, range.last) }, entries: entries.map(\.entry), merged: merged)
         try AtomicFile.write(manifest.jsonBytes(), to: manifestURL)
         let failures = entries.compactMap { e in e.problems.isEmpty ? nil : (e.entry.index, e.origin, e.problems) }
-        return BatchReport(manifest: manifest, manifestName: manifestName, failures: failures, filesWritten: filesWritten)
+        // One line per distinct warning, with the records it concerns: base-data warnings
+        // repeat in every record, and a clerk needs to read them once.
+        var warnings: [(problem: Problem, records: [Int])] = []
+        var slot: [String: Int] = [:]
+        for e in entries {
+            for w in e.warnings {
+                if let k = slot[w.description] { warnings[k].records.append(e.entry.index) } else {
+                    slot[w.description] = warnings.count
+                    warnings.append((w, [e.entry.index]))
+                }
+            }
+        }
+        return BatchReport(manifest: manifest, manifestName: manifestName, failures: failures, warnings: warnings, filesWritten: filesWritten)
     }
 
     /// Renders and writes one record; never throws: problems go into the entry.
@@ -322,11 +344,11 @@ public struct Batch: Sendable {
         var entry = BatchManifest.Entry(index: item.index, source: item.origin, recipient: item.recipient, name: item.stem)
         func failed(_ problems: [BatchProblem]) -> (Outcome, Document?) {
             entry.error = problems.map(\.manifestText).joined(separator: "; ")
-            return (Outcome(entry: entry, origin: item.origin, problems: problems), nil)
+            return (Outcome(entry: entry, origin: item.origin, problems: problems, warnings: []), nil)
         }
         switch render(item) {
         case .failed(let problems): return failed(problems)
-        case .rendered(let document, let outputs):
+        case .rendered(let document, let outputs, let warnings):
             guard let stem = item.stem else { return failed([BatchProblem("the record has no file name")]) }
             var files: [BatchManifest.File] = []
             for (format, bytes) in outputs {
@@ -335,7 +357,7 @@ public struct Batch: Sendable {
                 files.append(.init(format: format.rawValue, path: name, bytes: bytes.count, sha256: SHA256Digest.hex(bytes)))
             }
             entry.files = files
-            return (Outcome(entry: entry, origin: item.origin, problems: []), document)
+            return (Outcome(entry: entry, origin: item.origin, problems: [], warnings: warnings), document)
         }
     }
 
@@ -353,6 +375,7 @@ public struct Batch: Sendable {
         var entry: BatchManifest.Entry
         var origin: String
         var problems: [BatchProblem]
+        var warnings: [Problem]
     }
 }
 

@@ -40,6 +40,9 @@ struct BatchCommand: ParsableCommand {
     @Argument(help: "The base JSON data shared by every document, or - for standard input.")
     var data: String
 
+    @Flag(help: "Treat the data checks' warnings as errors: a record with a warning fails.")
+    var strict = false
+
     @Option(name: .customLong("recipients"), help: ArgumentHelp("The records: CSV with a header row, or a JSON list of objects.", valueName: "FILE"))
     var recipients: String
 
@@ -95,6 +98,19 @@ struct BatchCommand: ParsableCommand {
         } catch { throw ValidationError(error.message + (error.help.map { "\n  help: " + $0 } ?? "")) }
     }
 
+    /// "1–3, 5, 7–9" for a sorted list of record numbers.
+    static func ranges(_ r: [Int]) -> String {
+        var parts: [String] = []
+        var k = 0
+        while k < r.count {
+            var j = k
+            while j + 1 < r.count && r[j + 1] == r[j] + 1 { j += 1 }
+            parts.append(j > k ? "\(r[k])–\(r[j])" : "\(r[k])")
+            k = j + 1
+        }
+        return parts.joined(separator: ", ")
+    }
+
     func run() throws {
         Interrupts.install()
         let compiled = templates.load(template)
@@ -114,7 +130,8 @@ struct BatchCommand: ParsableCommand {
         do {
             options = BatchOptions(formats: try formats, merge: merge, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount,
                                    shard: try shard.map { s throws(VanBanError) in try BatchShard(parsing: s) },
-                                   names: try BatchNamePattern(namePattern), writer: WriterOptions(textWidth: width))
+                                   names: try BatchNamePattern(namePattern), writer: WriterOptions(textWidth: width),
+                                   checks: CheckOptions(strict: strict))
         } catch let e as VanBanError { fail(e) }
         let batch = Batch(template: compiled, data: base, dataLocations: locations, records: records, options: options,
                           dataSource: .file(data, bytes: dataBytes), recipientsSource: .file(recipients, bytes: recipientBytes))
@@ -128,6 +145,11 @@ struct BatchCommand: ParsableCommand {
         } catch { bar?.clear(); fail(error) }
         bar?.clear()
 
+        for w in report.warnings {
+            let r = w.records
+            let which = r.count == report.manifest.entries.count && r.count > 1 ? "every record" : (r.count == 1 ? "record \(r[0])" : "records " + Self.ranges(r))
+            note(w.problem.description + "\n  (in \(which))")
+        }
         let shown = 20
         for f in report.failures.prefix(shown) {
             for p in f.problems { note(p.description(record: f.index, origin: f.origin)) }

@@ -8,12 +8,18 @@ private let seedData = ["Fixtures/seed-binh-duong-2022/giay-moi.json"]
 
 @Suite("Batch: the vanban batch command", .serialized, .enabled(if: VanBanCLI.available, "build vanban first (swift build)"))
 struct BatchCLITests {
-    @Test func theSeedRunsQuietlyAndTwiceIdentically() throws {
+    @Test func theSeedRunsWithItsWarningsOnceAndTwiceIdentically() throws {
         let dir = BatchFixture.folder("cli-seed")
         let args = ["batch", "giay-moi"] + seedData + ["--recipients", "Fixtures/seed-binh-duong-2022/members.csv", "--out", dir.path, "--format", "text,tree", "--merge"]
         let first = try VanBanCLI.run(args)
         #expect(first.status == 0)
-        #expect(first.stderr == "")   // not a terminal: no progress bar, no chatter
+        // Not a terminal: no progress bar and no chatter, only the seed's two date warnings,
+        // each printed once for every record.
+        let lines = first.stderr.split(separator: "\n")
+        #expect(lines.filter { $0.contains(": warning: ") }.count == 2)
+        #expect(lines.filter { $0 == "  (in every record)" }.count == 2)
+        #expect(!first.stderr.contains("error"))
+        #expect(lines.count == 6)
         let files = BatchFixture.files(dir)
         #expect(files.count == 23 * 2 + 3)
         let second = try VanBanCLI.run(args + ["--jobs", "1"])
@@ -91,7 +97,7 @@ struct BatchCLITests {
         let batch = Batch(template: BatchFixture.template, data: BatchFixture.data.0, records: records, options: BatchOptions(formats: [.text, .tree]))
         for name in names {
             let index = try #require(Int(name.prefix { $0.isNumber }), "unexpected file \(name)")
-            guard case .rendered(_, let outputs) = batch.render(batch.items[index - 1]) else { Issue.record("record \(index) failed"); continue }
+            guard case .rendered(_, let outputs, _) = batch.render(batch.items[index - 1]) else { Issue.record("record \(index) failed"); continue }
             let format: OutputFormat = name.hasSuffix(".tree.txt") ? .tree : .text
             let expected = outputs.first { $0.format == format }!.bytes
             #expect([UInt8](FileManager.default.contents(atPath: out.appendingPathComponent(name).path)!) == expected, "\(name) is incomplete")

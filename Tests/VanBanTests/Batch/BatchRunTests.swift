@@ -74,6 +74,21 @@ struct BatchRunTests {
         #expect(try BatchManifest(parsing: JSONReader().parse(files["manifest.json"]!)) == m)
     }
 
+    @Test func theDataChecksRunOnEveryRecordAndTheirWarningsAreGrouped() throws {
+        // The seed is dated after its meeting: each of its two warnings is reported once,
+        // for all 23 records, and the records are still produced.
+        let report = try BatchFixture.batch(options: BatchFixture.fast).run(writingTo: BatchFixture.folder("warnings"))
+        #expect(report.warnings.map(\.problem.jsonPath) == ["$.date", "$.requests[0].deadline"])
+        #expect(report.warnings.allSatisfy { $0.records == Array(1...23) })
+        #expect(report.manifest.failed == 0)
+        // Under --strict the same warnings fail every record, and nothing is written for them.
+        var strict = BatchFixture.fast
+        strict.checks = CheckOptions(strict: true)
+        let failed = try BatchFixture.batch(options: strict).run(writingTo: BatchFixture.folder("strict"))
+        #expect(failed.manifest.failed == 23)
+        #expect(failed.failures.first?.problems.map(\.jsonPath) == ["$.date", "$.requests[0].deadline"])
+    }
+
     @Test func aSecondRunAndAnyJobCountGiveIdenticalFiles() throws {
         let a = BatchFixture.folder("jobs-1"), b = BatchFixture.folder("jobs-4")
         var one = BatchFixture.fast
@@ -135,7 +150,7 @@ struct BatchRunTests {
         let batch = try BatchFixture.batch(options: BatchFixture.fast)
         var docs: [Document] = []
         for item in batch.items.prefix(3) {
-            guard case .rendered(let d, _) = batch.render(item) else { Issue.record("record \(item.index) failed"); return }
+            guard case .rendered(let d, _, _) = batch.render(item) else { Issue.record("record \(item.index) failed"); return }
             docs.append(d)
         }
         let merged = try #require(Batch.merged(docs))
