@@ -13,8 +13,50 @@ public enum VietnameseText {
     /// The text in Unicode Normalization Form C (precomposed), as TCVN 6909:2001
     /// text is exchanged. Pure ASCII text is returned unchanged without work.
     public static func nfc(_ s: String) -> String {
-        if s.utf8.allSatisfy({ $0 < 0x80 }) { return s }
+        if isKnownNFC(s) { return s }
         return s.precomposedStringWithCanonicalMapping
+    }
+
+    /// Whether `s` is certainly in NFC already, by a quick check that needs no tables:
+    /// every scalar lies in a range where each character is its own NFC form, has
+    /// canonical combining class 0 and never combines with the character before it
+    /// (NFC_Quick_Check = Yes). The ranges cover ASCII, Latin-1, Latin Extended-A and B
+    /// (ă, đ, ơ, ư), IPA and spacing modifiers, Latin Extended Additional (ạ…ỹ, all of
+    /// the precomposed Vietnamese letters), general punctuation from U+2002 and the
+    /// currency signs, box drawing and geometric shapes. False means "not known", and
+    /// the caller normalises as before, so the result of ``nfc(_:)`` never changes.
+    public static func isKnownNFC(_ s: String) -> Bool {
+        var utf8 = s.utf8.makeIterator()
+        // ASCII is by far the most common: skip it byte by byte, then look at scalars.
+        while let b = utf8.next() {
+            if b >= 0x80 { return s.unicodeScalars.allSatisfy(isNFCStable) }
+        }
+        return true
+    }
+
+    /// Whether `scalar` is a character that always stands alone as one grapheme cluster
+    /// one column wide: printable ASCII other than the space, the letters and signs of
+    /// Latin-1 and Latin Extended-A/B (less the soft hyphen and the two emoji-capable
+    /// signs © and ®), Latin Extended Additional (the precomposed Vietnamese letters),
+    /// dashes, quotes and the ellipsis, and box drawing. No grapheme rule joins two such
+    /// characters, nor one with a space (U+0020), so in a string made of them and spaces
+    /// every scalar is a `Character`: writers use this to skip grapheme breaking.
+    @inline(__always)
+    public static func isSingleColumn(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x21...0x7E, 0x1E00...0x1EFF, 0x2010...0x2027, 0x2030...0x203B, 0x2500...0x257F: true
+        case 0xA1...0x24F: scalar.value != 0xAD && scalar.value != 0xA9 && scalar.value != 0xAE
+        default: false
+        }
+    }
+
+    /// Whether `u` is in one of the ranges of ``isKnownNFC(_:)``.
+    @inline(__always)
+    static func isNFCStable(_ u: Unicode.Scalar) -> Bool {
+        switch u.value {
+        case 0...0x02FF, 0x1E00...0x1EFF, 0x2002...0x20CF, 0x2500...0x25FF: true
+        default: false
+        }
     }
 
     /// Upper case that keeps every diacritic, in NFC:
