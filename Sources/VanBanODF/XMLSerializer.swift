@@ -16,6 +16,14 @@ func xmlChars(_ s: String) -> [xmlChar] {
     return a
 }
 
+/// Calls `body` with the NUL-terminated UTF-8 of `s` as libxml2's `const xmlChar *`,
+/// without copying a native string. (Text reaching libxml2 has been through
+/// ``XML/legal(_:)``, so it holds no NUL that would cut it short.)
+@inline(__always)
+func withXMLChars<R>(_ s: String, _ body: (UnsafePointer<xmlChar>) -> R) -> R {
+    s.withCString { body(UnsafeRawPointer($0).assumingMemoryBound(to: xmlChar.self)) }
+}
+
 /// Turns an ``XML/Element`` tree into the bytes of an XML 1.0 document, building it with
 /// libxml2's tree API (`xmlNewDocNode`, `xmlNewNsProp`, `xmlNewDocText`) and saving it
 /// with `xmlDocDumpMemoryEnc`. Nothing is ever assembled by string concatenation, so
@@ -62,6 +70,7 @@ public struct XMLSerializer: Sendable {
             spaces[ns.prefix] = p
         }
         let builder = TreeBuilder(doc: doc, spaces: spaces, serializer: self)
+        builder.names[root.name] = QualifiedName(prefix: rootPrefix, local: xmlChars(rootLocal))
         try builder.fill(rootNode, prefix: rootPrefix, from: root, depth: 0)
 
         var mem: UnsafeMutablePointer<xmlChar>? = nil
@@ -80,18 +89,59 @@ public struct XMLSerializer: Sendable {
     fileprivate func split(_ qname: String) throws(VanBanError) -> (prefix: String?, local: String) {
         let parts = qname.split(separator: ":", omittingEmptySubsequences: false)
         guard parts.count <= 2 else { throw failure("\"\(qname)\" is not a qualified name") }
-        for p in parts where xmlValidateNCName(xmlChars(String(p)), 0) != 0 {
+        for p in parts where !Self.isASCIINCName(p) && xmlValidateNCName(xmlChars(String(p)), 0) != 0 {
             throw failure("\"\(qname)\" is not a qualified name")
         }
         return parts.count == 2 ? (String(parts[0]), String(parts[1])) : (nil, String(parts[0]))
     }
+
+    /// Whether `s` is an NCName made of ASCII only (a letter or `_`, then letters,
+    /// digits, `-`, `_` and `.`): a quick yes for the names ODF uses. False sends the
+    /// name on to `xmlValidateNCName`, which knows the non-ASCII name characters.
+    static func isASCIINCName(_ s: Substring) -> Bool {
+        var first = true
+        for b in s.utf8 {
+            let letter = (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || b == 0x5F
+            if first {
+                guard letter else { return false }
+                first = false
+            } else {
+                guard letter || (b >= 0x30 && b <= 0x39) || b == 0x2D || b == 0x2E else { return false }
+            }
+        }
+        return !first
+    }
+}
+
+/// A checked qualified name: its prefix and its local name as a C string for libxml2.
+private struct QualifiedName {
+    let prefix: String?
+    let local: [xmlChar]
 }
 
 /// Builds libxml2 nodes for one serialisation. Holds raw pointers owned by `doc`.
-private struct TreeBuilder {
+/// Qualified names are split and checked once per serialisation, and the indentation
+/// text made once per depth.
+private final class TreeBuilder {
     let doc: xmlDocPtr
     let spaces: [String: xmlNsPtr]
     let serializer: XMLSerializer
+    var names: [String: QualifiedName] = [:]
+    var indents: [[xmlChar]] = []
+
+    init(doc: xmlDocPtr, spaces: [String: xmlNsPtr], serializer: XMLSerializer) {
+        self.doc = doc
+        self.spaces = spaces
+        self.serializer = serializer
+    }
+
+    func name(_ qname: String) throws(VanBanError) -> QualifiedName {
+        if let n = names[qname] { return n }
+        let (prefix, local) = try serializer.split(qname)
+        let n = QualifiedName(prefix: prefix, local: xmlChars(local))
+        names[qname] = n
+        return n
+    }
 
     func namespace(_ prefix: String?, on node: xmlNodePtr, for name: String) throws(VanBanError) -> xmlNsPtr? {
         guard let prefix else { return nil }
@@ -106,13 +156,10 @@ private struct TreeBuilder {
             xmlSetNs(node, ns)
         }
         for a in element.attributes {
-            let (p, local) = try serializer.split(a.name)
-            let value = xmlChars(XML.legal(a.value))
-            let made: xmlAttrPtr?
-            if p == nil {
-                made = xmlNewProp(node, xmlChars(local), value)
-            } else {
-                made = xmlNewNsProp(node, try namespace(p, on: node, for: a.name), xmlChars(local), value)
+            let q = try name(a.name)
+            let ns = try namespace(q.prefix, on: node, for: a.name)
+            let made: xmlAttrPtr? = withXMLChars(XML.legal(a.value)) { value in
+                q.prefix == nil ? xmlNewProp(node, q.local, value) : xmlNewNsProp(node, ns, q.local, value)
             }
             guard made != nil else { throw serializer.failure("cannot set \(a.name) on <\(element.name)>") }
         }
@@ -122,22 +169,24 @@ private struct TreeBuilder {
             case .text(let s):
                 let legal = XML.legal(s)
                 if legal.isEmpty { continue }
-                guard let t = xmlNewDocText(doc, xmlChars(legal)) else { throw serializer.failure("cannot create text") }
+                guard let t = withXMLChars(legal, { xmlNewDocText(doc, $0) }) else { throw serializer.failure("cannot create text") }
                 xmlAddChild(node, t)
             case .element(let e):
                 if indent { try whitespace(depth + 1, into: node) }
-                let (p, local) = try serializer.split(e.name)
-                guard let n = xmlNewDocNode(doc, nil, xmlChars(local), nil) else { throw serializer.failure("cannot create <\(e.name)>") }
+                let q = try name(e.name)
+                guard let n = xmlNewDocNode(doc, nil, q.local, nil) else { throw serializer.failure("cannot create <\(e.name)>") }
                 xmlAddChild(node, n)
-                try fill(n, prefix: p, from: e, depth: depth + 1)
+                try fill(n, prefix: q.prefix, from: e, depth: depth + 1)
             }
         }
         if indent { try whitespace(depth, into: node) }
     }
 
     func whitespace(_ depth: Int, into node: xmlNodePtr) throws(VanBanError) {
-        let s = "\n" + String(repeating: serializer.indentation, count: depth)
-        guard let t = xmlNewDocText(doc, xmlChars(s)) else { throw serializer.failure("cannot create text") }
+        while indents.count <= depth {
+            indents.append(xmlChars("\n" + String(repeating: serializer.indentation, count: indents.count)))
+        }
+        guard let t = xmlNewDocText(doc, indents[depth]) else { throw serializer.failure("cannot create text") }
         xmlAddChild(node, t)
     }
 }
