@@ -70,8 +70,8 @@ public struct XMLSerializer: Sendable {
             spaces[ns.prefix] = p
         }
         let builder = TreeBuilder(doc: doc, spaces: spaces, serializer: self)
-        builder.names[root.name] = QualifiedName(prefix: rootPrefix, local: xmlChars(rootLocal))
-        try builder.fill(rootNode, prefix: rootPrefix, from: root, depth: 0)
+        let rootSpace: TreeBuilder.Space = rootPrefix.map { p in p == "xml" ? .xml : spaces[p].map { .declared($0) } ?? .undeclared } ?? .none
+        try builder.fill(rootNode, space: rootSpace, from: root, depth: 0)
 
         var mem: UnsafeMutablePointer<xmlChar>? = nil
         var size: Int32 = 0
@@ -99,8 +99,13 @@ public struct XMLSerializer: Sendable {
     /// digits, `-`, `_` and `.`): a quick yes for the names ODF uses. False sends the
     /// name on to `xmlValidateNCName`, which knows the non-ASCII name characters.
     static func isASCIINCName(_ s: Substring) -> Bool {
+        isASCIINCName(s.utf8)
+    }
+
+    /// ``isASCIINCName(_:)`` of UTF-8 bytes.
+    static func isASCIINCName<C: Collection<UInt8>>(_ s: C) -> Bool {
         var first = true
-        for b in s.utf8 {
+        for b in s {
             let letter = (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || b == 0x5F
             if first {
                 guard letter else { return false }
@@ -113,53 +118,111 @@ public struct XMLSerializer: Sendable {
     }
 }
 
-/// A checked qualified name: its prefix and its local name as a C string for libxml2.
-private struct QualifiedName {
-    let prefix: String?
-    let local: [xmlChar]
-}
-
 /// Builds libxml2 nodes for one serialisation. Holds raw pointers owned by `doc`.
-/// Qualified names are split and checked once per serialisation, and the indentation
-/// text made once per depth.
+///
+/// A qualified name made of ASCII (all of ODF's) is split and checked in place on its
+/// UTF-8 bytes, and its prefix matched against the declared prefixes byte by byte, so
+/// the common case needs no allocation and no hashing; any other name goes through
+/// ``XMLSerializer/split(_:)``, as before. The indentation text is made once per depth.
 private final class TreeBuilder {
     let doc: xmlDocPtr
     let spaces: [String: xmlNsPtr]
+    /// The declared prefixes as UTF-8, with their namespaces, in declaration order.
+    let prefixes: [(bytes: [UInt8], ns: xmlNsPtr)]
+    let defaultSpace: xmlNsPtr?
     let serializer: XMLSerializer
-    var names: [String: QualifiedName] = [:]
     var indents: [[xmlChar]] = []
 
     init(doc: xmlDocPtr, spaces: [String: xmlNsPtr], serializer: XMLSerializer) {
         self.doc = doc
         self.spaces = spaces
         self.serializer = serializer
+        prefixes = spaces.filter { !$0.key.isEmpty }.map { (Array($0.key.utf8), $0.value) }
+        defaultSpace = spaces[""]
     }
 
-    func name(_ qname: String) throws(VanBanError) -> QualifiedName {
-        if let n = names[qname] { return n }
+    /// What a qualified name resolves to: no prefix, a declared namespace, `xml:`, or
+    /// a prefix that is not declared.
+    enum Space {
+        case none
+        case declared(xmlNsPtr)
+        case xml
+        case undeclared
+    }
+
+    /// Calls `body` with the local name of `qname` as a C string and its namespace,
+    /// after checking that `qname` is a qualified name.
+    func withName<R>(_ qname: String, _ body: (UnsafePointer<xmlChar>, Space) throws(VanBanError) -> R) throws(VanBanError) -> R {
+        var quick: (colon: Int, space: Space)?
+        var q = qname
+        q.withUTF8 { b in
+            // At most one colon, both parts ASCII NCNames.
+            var colon = -1
+            for i in 0..<b.count where b[i] == 0x3A {
+                if colon >= 0 { return }
+                colon = i
+            }
+            if colon < 0 {
+                if XMLSerializer.isASCIINCName(b[...]) { quick = (-1, .none) }
+                return
+            }
+            guard XMLSerializer.isASCIINCName(b[..<colon]), XMLSerializer.isASCIINCName(b[(colon + 1)...]) else { return }
+            let prefix = b[..<colon]
+            var space = Space.undeclared
+            if prefix.elementsEqual("xml".utf8) {
+                space = .xml
+            } else {
+                for p in prefixes where p.bytes.count == prefix.count && p.bytes.elementsEqual(prefix) {
+                    space = .declared(p.ns)
+                    break
+                }
+            }
+            quick = (colon, space)
+        }
+        if let quick {
+            let result: Result<R, VanBanError> = qname.withCString { c in
+                let local = UnsafeRawPointer(c + (quick.colon + 1)).assumingMemoryBound(to: xmlChar.self)
+                do { return .success(try body(local, quick.space)) } catch let e as VanBanError { return .failure(e) } catch {
+                    return .failure(serializer.failure("\(error)"))
+                }
+            }
+            return try result.get()
+        }
         let (prefix, local) = try serializer.split(qname)
-        let n = QualifiedName(prefix: prefix, local: xmlChars(local))
-        names[qname] = n
-        return n
+        let space: Space
+        if let prefix {
+            space = prefix == "xml" ? .xml : spaces[prefix].map { .declared($0) } ?? .undeclared
+        } else {
+            space = .none
+        }
+        let c = xmlChars(local)
+        return try c.withUnsafeBufferPointer { buf throws(VanBanError) in try body(buf.baseAddress!, space) }
     }
 
-    func namespace(_ prefix: String?, on node: xmlNodePtr, for name: String) throws(VanBanError) -> xmlNsPtr? {
-        guard let prefix else { return nil }
-        if prefix == "xml" { return xmlSearchNs(doc, node, xmlChars("xml")) }
-        guard let ns = spaces[prefix] else { throw serializer.failure("prefix of \"\(name)\" is not declared") }
-        return ns
+    /// The namespace of a name, or nil for none. Throws for an undeclared prefix.
+    func namespace(_ space: Space, on node: xmlNodePtr, for name: String) throws(VanBanError) -> xmlNsPtr? {
+        switch space {
+        case .none: return nil
+        case .declared(let ns): return ns
+        case .xml: return xmlSearchNs(doc, node, xmlChars("xml"))
+        case .undeclared: throw serializer.failure("prefix of \"\(name)\" is not declared")
+        }
     }
 
-    func fill(_ node: xmlNodePtr, prefix: String?, from element: XML.Element, depth: Int) throws(VanBanError) {
+    func fill(_ node: xmlNodePtr, space: Space, from element: XML.Element, depth: Int) throws(VanBanError) {
         // Unprefixed elements take the default namespace, if one is declared.
-        if let ns = try prefix == nil ? spaces[""] : namespace(prefix, on: node, for: element.name) {
+        if case .none = space {
+            if let ns = defaultSpace { xmlSetNs(node, ns) }
+        } else if let ns = try namespace(space, on: node, for: element.name) {
             xmlSetNs(node, ns)
         }
         for a in element.attributes {
-            let q = try name(a.name)
-            let ns = try namespace(q.prefix, on: node, for: a.name)
-            let made: xmlAttrPtr? = withXMLChars(XML.legal(a.value)) { value in
-                q.prefix == nil ? xmlNewProp(node, q.local, value) : xmlNewNsProp(node, ns, q.local, value)
+            let made: xmlAttrPtr? = try withName(a.name) { (local, space) throws(VanBanError) in
+                let ns = try namespace(space, on: node, for: a.name)
+                return withXMLChars(XML.legal(a.value)) { value in
+                    if case .none = space { return xmlNewProp(node, local, value) }
+                    return xmlNewNsProp(node, ns, local, value)
+                }
             }
             guard made != nil else { throw serializer.failure("cannot set \(a.name) on <\(element.name)>") }
         }
@@ -173,10 +236,10 @@ private final class TreeBuilder {
                 xmlAddChild(node, t)
             case .element(let e):
                 if indent { try whitespace(depth + 1, into: node) }
-                let q = try name(e.name)
-                guard let n = xmlNewDocNode(doc, nil, q.local, nil) else { throw serializer.failure("cannot create <\(e.name)>") }
+                let (n, space) = try withName(e.name) { (local, space) throws(VanBanError) in (xmlNewDocNode(doc, nil, local, nil), space) }
+                guard let n else { throw serializer.failure("cannot create <\(e.name)>") }
                 xmlAddChild(node, n)
-                try fill(n, prefix: q.prefix, from: e, depth: depth + 1)
+                try fill(n, space: space, from: e, depth: depth + 1)
             }
         }
         if indent { try whitespace(depth, into: node) }

@@ -26,12 +26,7 @@ enum TextWrap {
     /// The width of `text` in columns: its number of grapheme clusters, counted
     /// scalar by scalar when every scalar is a space or ``isSimple(_:)``.
     static func columns(_ text: String) -> Int {
-        var n = 0
-        for u in text.unicodeScalars {
-            guard u.value == 0x20 || isSimple(u) else { return text.count }
-            n += 1
-        }
-        return n
+        VietnameseText.singleColumnWidth(text) ?? text.count
     }
 
     /// A word and its width in columns.

@@ -26,12 +26,63 @@ public enum VietnameseText {
     /// currency signs, box drawing and geometric shapes. False means "not known", and
     /// the caller normalises as before, so the result of ``nfc(_:)`` never changes.
     public static func isKnownNFC(_ s: String) -> Bool {
-        var utf8 = s.utf8.makeIterator()
-        // ASCII is by far the most common: skip it byte by byte, then look at scalars.
-        while let b = utf8.next() {
-            if b >= 0x80 { return s.unicodeScalars.allSatisfy(isNFCStable) }
+        // Checked on the UTF-8 bytes (valid UTF-8, as in every Swift string): a lead
+        // byte and, where needed, the next one or two tell the range of the scalar.
+        if let known = s.utf8.withContiguousStorageIfAvailable({ b -> Bool in
+            var i = 0
+            let n = b.count
+            while i < n {
+                let x = b[i]
+                if x < 0x80 { i += 1; continue }
+                if x < 0xE0 {                       // U+0080–U+07FF: stable below U+0300
+                    if x > 0xCB { return false }    // 0xCB 0xBF is U+02FF
+                    i += 2
+                    continue
+                }
+                if x >= 0xF0 { return false }
+                let y = b[i + 1], z = b[i + 2]
+                let v = (UInt32(x & 0x0F) << 12) | (UInt32(y & 0x3F) << 6) | UInt32(z & 0x3F)
+                guard let u = Unicode.Scalar(v), isNFCStable(u) else { return false }
+                i += 3
+            }
+            return true
+        }) { return known }
+        return s.unicodeScalars.allSatisfy(isNFCStable)
+    }
+
+    /// The number of scalars of `s` when every one of them is a space (U+0020) or
+    /// ``isSingleColumn(_:)``, so that it is also the number of `Character`s; nil when
+    /// `s` holds anything else. Counted on the UTF-8 bytes.
+    public static func singleColumnWidth(_ s: String) -> Int? {
+        if let known = s.utf8.withContiguousStorageIfAvailable({ b -> Int? in
+            var i = 0, count = 0
+            let n = b.count
+            while i < n {
+                let x = b[i]
+                if x < 0x80 {
+                    guard x >= 0x20 && x < 0x7F else { return nil }
+                    i += 1
+                } else if x < 0xE0 {
+                    let v = (UInt32(x & 0x1F) << 6) | UInt32(b[i + 1] & 0x3F)
+                    guard let u = Unicode.Scalar(v), isSingleColumn(u) else { return nil }
+                    i += 2
+                } else if x < 0xF0 {
+                    let v = (UInt32(x & 0x0F) << 12) | (UInt32(b[i + 1] & 0x3F) << 6) | UInt32(b[i + 2] & 0x3F)
+                    guard let u = Unicode.Scalar(v), isSingleColumn(u) else { return nil }
+                    i += 3
+                } else {
+                    return nil
+                }
+                count += 1
+            }
+            return count
+        }) { return known }
+        var count = 0
+        for u in s.unicodeScalars {
+            guard u.value == 0x20 || isSingleColumn(u) else { return nil }
+            count += 1
         }
-        return true
+        return count
     }
 
     /// Whether `scalar` is a character that always stands alone as one grapheme cluster
