@@ -490,6 +490,11 @@ struct InlineWriter {
 
     mutating func text(_ s: String) -> [XML.Node] {
         if let plain = plainText(s) { return plain }
+        return generalText(s)
+    }
+
+    /// ``text(_:)`` for any text, `Character` by `Character`.
+    mutating func generalText(_ s: String) -> [XML.Node] {
         var out: [XML.Node] = []
         var buffer = ""
         var spaces = 0
