@@ -78,7 +78,7 @@ struct BenchCommand: ParsableCommand {
         #endif
         print("")
         let header = ["workload", "N", "format", "jobs", "docs", "wall s", "docs/s", "ms/doc", "MB out", "MB/s", "peak RSS MB"]
-        let widths = [8, 7, 15, 4, 7, 8, 8, 7, 8, 7, 11]
+        let widths = [8, 7, 20, 4, 7, 8, 8, 7, 8, 7, 11]
         func row(_ cells: [String]) -> String {
             zip(cells, widths).enumerated().map { i, p in
                 let pad = String(repeating: " ", count: max(0, p.1 - p.0.count))
