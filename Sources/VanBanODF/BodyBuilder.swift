@@ -36,11 +36,11 @@ struct BodyBuilder {
     /// Set while writing the block before a sign-off: its last paragraph keeps with it.
     private var keepWithNext = false
 
-    private let sheet: StyleSheet
+    private let sheet: BuiltStyleSheet
 
-    init(page: PageSetup) {
+    init(page: PageSetup, sheet: BuiltStyleSheet? = nil) {
         self.page = page
-        sheet = StyleSheet(page: page)
+        self.sheet = sheet ?? BuiltStyleSheet.of(page)
     }
 
     /// Margin groups that LibreOffice 7 stores as one item each: an automatic style that
@@ -489,6 +489,12 @@ struct InlineWriter {
     }
 
     mutating func text(_ s: String) -> [XML.Node] {
+        if let plain = plainText(s) { return plain }
+        return generalText(s)
+    }
+
+    /// ``text(_:)`` for any text, `Character` by `Character`.
+    mutating func generalText(_ s: String) -> [XML.Node] {
         var out: [XML.Node] = []
         var buffer = ""
         var spaces = 0
@@ -525,5 +531,24 @@ struct InlineWriter {
         }
         flush()
         return out
+    }
+
+    /// The common case of ``text(_:)`` without walking `Character`s: text made only of
+    /// ``VietnameseText/isSingleColumn(_:)`` characters and single spaces, none where a
+    /// space is already pending, is one text node. Nil for anything else.
+    mutating func plainText(_ s: String) -> [XML.Node]? {
+        var space = atSpace
+        for u in s.unicodeScalars {
+            if u.value == 0x20 {
+                if space { return nil }
+                space = true
+            } else if VietnameseText.isSingleColumn(u) {
+                space = false
+            } else {
+                return nil
+            }
+        }
+        atSpace = space
+        return s.isEmpty ? [] : [.text(s)]
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import VanBanCore
 
 /// The named (common) styles a clerk sees in LibreOffice's style list, one per role.
@@ -38,7 +39,12 @@ enum NamedStyle: String, CaseIterable {
     case pageNumber = "VanBan Page Number"
 
     /// The `style:name`.
-    var name: String { rawValue.replacingOccurrences(of: " ", with: "_20_") }
+    var name: String { NamedStyle.names[self]! }
+
+    /// Every style's `style:name`, computed once.
+    private static let names: [NamedStyle: String] = Dictionary(uniqueKeysWithValues: allCases.map {
+        ($0, $0.rawValue.split(separator: " ", omittingEmptySubsequences: false).joined(separator: "_20_"))
+    })
 
     /// The style of a paragraph role.
     static func of(_ role: ParagraphRole) -> NamedStyle {
@@ -149,6 +155,25 @@ struct StyleSheet {
             current = d[attribute: "style:parent-style-name"].flatMap { p in NamedStyle.allCases.first { $0.name == p } }
         }
         return nil
+    }
+
+    /// Every paragraph property of every named style, inherited through its parents:
+    /// what ``paragraphProperty(_:_:)`` answers, gathered once.
+    var inheritedParagraphProperties: [NamedStyle: [String: String]] {
+        var out: [NamedStyle: [String: String]] = [:]
+        for style in NamedStyle.allCases {
+            var props: [String: String] = [:]
+            var current: NamedStyle? = style
+            while let s = current {
+                let d = definition(s)
+                for case .element(let pp) in d.children where pp.name == "style:paragraph-properties" {
+                    for a in pp.attributes where props[a.name] == nil { props[a.name] = a.value }
+                }
+                current = d[attribute: "style:parent-style-name"].flatMap { p in NamedStyle.allCases.first { $0.name == p } }
+            }
+            out[style] = props
+        }
+        return out
     }
 
     private func definition(_ s: NamedStyle) -> XML.Element {
@@ -385,4 +410,47 @@ struct StyleSheet {
                                              "style:next-style-name": MasterPage.standard]),
         ])
     }
+}
+
+/// The parts of a ``StyleSheet`` that every document of a page setup shares, built once
+/// per page setup and then reused: they depend on nothing else.
+final class BuiltStyleSheet: Sendable {
+    let fontFaces: XML.Element
+    let styles: XML.Element
+    let pageLayouts: [XML.Element]
+    let masterStyles: XML.Element
+    /// ``StyleSheet/inheritedParagraphProperties``.
+    let paragraphProperties: [NamedStyle: [String: String]]
+
+    init(_ sheet: StyleSheet) {
+        fontFaces = sheet.fontFaces
+        styles = sheet.styles
+        pageLayouts = sheet.pageLayouts
+        masterStyles = sheet.masterStyles
+        paragraphProperties = sheet.inheritedParagraphProperties
+    }
+
+    /// The value of a paragraph property of a named style, inherited through its parents.
+    func paragraphProperty(_ s: NamedStyle, _ name: String) -> String? {
+        paragraphProperties[s]?[name]
+    }
+
+    /// The built style sheet of `page`, from the cache when it has been built before.
+    static func of(_ page: PageSetup) -> BuiltStyleSheet {
+        cache.lock.lock()
+        defer { cache.lock.unlock() }
+        if let built = cache.sheets[page] { return built }
+        let built = BuiltStyleSheet(StyleSheet(page: page))
+        // Page setups come from templates, so there are few; bound the cache anyway.
+        if cache.sheets.count >= 32 { cache.sheets.removeAll() }
+        cache.sheets[page] = built
+        return built
+    }
+
+    private final class Cache: @unchecked Sendable {
+        let lock = NSLock()
+        var sheets: [PageSetup: BuiltStyleSheet] = [:]
+    }
+
+    private static let cache = Cache()
 }

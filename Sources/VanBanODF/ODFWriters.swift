@@ -13,8 +13,8 @@ struct ODFParts {
     var body: XML.Element
 
     init(_ document: Document) {
-        let sheet = StyleSheet(page: document.page)
-        var builder = BodyBuilder(page: document.page)
+        let sheet = BuiltStyleSheet.of(document.page)
+        var builder = BodyBuilder(page: document.page, sheet: sheet)
         let text = builder.build(document)
         meta = ODFParts.meta(document.metadata)
         fontFaces = sheet.fontFaces

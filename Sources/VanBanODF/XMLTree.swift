@@ -112,6 +112,9 @@ extension XML {
     /// document; the dropped characters are lost silently (they cannot be represented
     /// in XML 1.0 at all, not even as character references).
     public static func legal(_ s: String) -> String {
+        // Forbidden scalars are C0 controls (bytes below 0x20) and U+FFFE, U+FFFF (lead
+        // byte 0xEF): text without such bytes is returned at once.
+        if s.utf8.allSatisfy({ $0 >= 0x20 ? $0 != 0xEF : ($0 == 0x09 || $0 == 0x0A || $0 == 0x0D) }) { return s }
         if s.unicodeScalars.allSatisfy(isLegal) { return s }
         var out = String.UnicodeScalarView()
         out.append(contentsOf: s.unicodeScalars.lazy.filter(isLegal))

@@ -1,5 +1,6 @@
 /// Helpers that place already wrapped lines: padding, alignment, rules, columns.
-/// A line never holds a line break; its width is its `count` (grapheme clusters).
+/// A line never holds a line break; its width is its `count` (grapheme clusters),
+/// measured with ``TextWrap/columns(_:)``.
 enum Lines {
     /// The line that stands for a page break: the form-feed character alone.
     static let formFeed = "\u{0C}"
@@ -11,18 +12,18 @@ enum Lines {
 
     /// `line` followed by spaces up to `width` columns.
     static func pad(_ line: String, to width: Int) -> String {
-        line + spaces(width - line.count)
+        line + spaces(width - TextWrap.columns(line))
     }
 
     /// `line` centred in `width` columns (an odd spare column goes to the right); only
     /// the leading spaces are added.
     static func center(_ line: String, in width: Int) -> String {
-        spaces((width - line.count) / 2) + line
+        spaces((width - TextWrap.columns(line)) / 2) + line
     }
 
     /// `line` pushed to the right edge of `width` columns.
     static func right(_ line: String, in width: Int) -> String {
-        spaces(width - line.count) + line
+        spaces(width - TextWrap.columns(line)) + line
     }
 
     /// A solid rule of `length` box-drawing characters.

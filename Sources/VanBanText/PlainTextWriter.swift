@@ -62,7 +62,12 @@ public struct PlainTextWriter: DocumentWriter {
                 if let last = out.last, last != Lines.formFeed { out.append(line) }
                 continue
             }
-            var rest = Substring(Lines.trimmed(line))
+            let trimmed = Lines.trimmed(line)
+            if TextWrap.columns(trimmed) <= width {
+                out.append(trimmed)
+                continue
+            }
+            var rest = Substring(trimmed)
             while rest.count > width {
                 let cut = rest.index(rest.startIndex, offsetBy: width)
                 out.append(Lines.trimmed(String(rest[..<cut])))

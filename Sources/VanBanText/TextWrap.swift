@@ -10,9 +10,29 @@ enum TextWrap {
     /// The base given to a combining mark that has no letter to sit on (U+25CC, dotted circle).
     static let orphanBase = "\u{25CC}"
 
-    /// The NFC form of `text`.
+    /// The NFC form of `text` (text already known to be NFC is returned as it is).
     static func nfc(_ text: String) -> String {
-        text.precomposedStringWithCanonicalMapping
+        VietnameseText.nfc(text)
+    }
+
+    /// Whether `scalar` always stands alone as one grapheme cluster and one column
+    /// (``VietnameseText/isSingleColumn(_:)``). A string of such characters and spaces
+    /// has as many columns as scalars.
+    @inline(__always)
+    static func isSimple(_ scalar: Unicode.Scalar) -> Bool {
+        VietnameseText.isSingleColumn(scalar)
+    }
+
+    /// The width of `text` in columns: its number of grapheme clusters, counted
+    /// scalar by scalar when every scalar is a space or ``isSimple(_:)``.
+    static func columns(_ text: String) -> Int {
+        VietnameseText.singleColumnWidth(text) ?? text.count
+    }
+
+    /// A word and its width in columns.
+    struct Word {
+        var text: String
+        var width: Int
     }
 
     /// Whether `scalar` would join the grapheme cluster before it, so that a string
@@ -36,26 +56,76 @@ enum TextWrap {
     /// typed after a space); such a mark is given ``orphanBase`` to sit on, so it can
     /// neither vanish nor change the width of what is written before it.
     static func words(_ text: String) -> [String] {
-        var result: [String] = []
+        measuredWords(text).map(\.text)
+    }
+
+    /// ``words(_:)`` with the width of each word. The width is counted as the word is
+    /// built while every character is ``isSimple(_:)``, and otherwise taken from the
+    /// finished word's `count`.
+    static func measuredWords(_ text: String) -> [Word] {
+        var result: [Word] = []
         var word = ""
-        for character in nfc(text) {
+        var width = 0
+        var simple = true
+        func finish() {
+            if !word.isEmpty { result.append(Word(text: word, width: simple ? width : word.count)) }
+            word = ""
+            width = 0
+            simple = true
+        }
+        let text = nfc(text)
+        if let simple = simpleWords(text) { return simple }
+        for character in text {
             let scalars = character.unicodeScalars
             guard let first = scalars.first else { continue }
+            if isSimple(first) && scalars.count == 1 {
+                word.unicodeScalars.append(first)
+                width += 1
+                continue
+            }
             if isBreakingSpace(first) {
-                if !word.isEmpty { result.append(word) }
-                word = ""
+                finish()
                 let marks = scalars.dropFirst().filter(extendsCluster)
                 if !marks.isEmpty {
                     word = orphanBase
                     word.unicodeScalars.append(contentsOf: marks)
+                    simple = false
                 }
                 continue
             }
             if first.properties.generalCategory == .control { continue }
             if word.isEmpty && extendsCluster(first) { word = orphanBase }
             word.append(character)
+            simple = false
         }
-        if !word.isEmpty { result.append(word) }
+        finish()
+        return result
+    }
+
+    /// The words of NFC `text` made only of ``isSimple(_:)`` characters and spaces
+    /// (U+0020), split at the spaces; nil when `text` holds anything else. For such
+    /// text every character is one cluster, so this gives what the general loop of
+    /// ``measuredWords(_:)`` gives, without breaking it into `Character`s.
+    static func simpleWords(_ text: String) -> [Word]? {
+        var result: [Word] = []
+        let scalars = text.unicodeScalars
+        var i = scalars.startIndex
+        var start = i
+        var width = 0
+        while i != scalars.endIndex {
+            let u = scalars[i]
+            if u.value == 0x20 {
+                if width > 0 { result.append(Word(text: String(scalars[start..<i]), width: width)) }
+                width = 0
+                scalars.formIndex(after: &i)
+                start = i
+                continue
+            }
+            guard isSimple(u) else { return nil }
+            width += 1
+            scalars.formIndex(after: &i)
+        }
+        if width > 0 { result.append(Word(text: String(scalars[start..<i]), width: width)) }
         return result
     }
 
@@ -68,23 +138,36 @@ enum TextWrap {
     /// at most `rest`. A word too long for any line is broken between grapheme clusters,
     /// its first piece filling the rest of the current line. Empty text gives no lines.
     static func wrap(_ text: String, first: Int, rest: Int) -> [String] {
+        wrap(measuredWords(text), first: first, rest: rest)
+    }
+
+    /// ``wrap(_:first:rest:)`` of words already split and measured.
+    static func wrap(_ words: [Word], first: Int, rest: Int) -> [String] {
         let first = max(1, first)
         let rest = max(1, rest)
         var lines: [String] = []
         var line = ""
         var used = 0
-        for word in words(text) {
-            let length = word.count
-            var remaining = Substring(word)
-            var count = length
+        for word in words {
+            let length = word.width
             if used > 0 {
                 let limit = lines.isEmpty ? first : rest
                 if used + 1 + length <= limit {
                     line += " "
-                    line += word
+                    line += word.text
                     used += 1 + length
                     continue
                 }
+            }
+            if used == 0 && length <= (lines.isEmpty ? first : rest) {
+                line = word.text
+                used = length
+                continue
+            }
+            var remaining = Substring(word.text)
+            var count = length
+            if used > 0 {
+                let limit = lines.isEmpty ? first : rest
                 if length > rest && used + 1 < limit {
                     // The word must be broken anyway: start it on this line.
                     let cut = remaining.index(remaining.startIndex, offsetBy: limit - used - 1)
@@ -118,12 +201,17 @@ enum TextWrap {
     /// as possible: the narrowest width that needs no more lines is used. For short
     /// centred texts (header, titles, signature), where a lone last word looks wrong.
     static func balanced(_ text: String, width: Int) -> [String] {
-        let greedy = wrap(text, width: width)
+        balanced(measuredWords(text), width: width)
+    }
+
+    /// ``balanced(_:width:)`` of words already split and measured.
+    static func balanced(_ words: [Word], width: Int) -> [String] {
+        let greedy = wrap(words, first: width, rest: width)
         guard greedy.count > 1 else { return greedy }
         var best = greedy
         var trial = width - 1
         while trial >= 1 {
-            let lines = wrap(text, width: trial)
+            let lines = wrap(words, first: trial, rest: trial)
             if lines.count > greedy.count { break }
             best = lines
             trial -= 1
@@ -156,8 +244,8 @@ enum TextWrap {
     /// segment between two breaks gives an empty line. The first line of the content
     /// is `first` wide, the others `rest`. Content without any words gives no lines.
     static func wrap(_ content: [Inline], first: Int, rest: Int) -> [String] {
-        let segments = segments(content)
-        guard segments.contains(where: { !words($0).isEmpty }) else { return [] }
+        let segments = segments(content).map(measuredWords)
+        guard segments.contains(where: { !$0.isEmpty }) else { return [] }
         var lines: [String] = []
         for (index, segment) in segments.enumerated() {
             let wrapped = wrap(segment, first: index == 0 ? first : rest, rest: rest)
@@ -169,8 +257,8 @@ enum TextWrap {
     /// Like ``wrap(_:first:rest:)`` for inline content, each segment wrapped with
     /// ``balanced(_:width:)``.
     static func balanced(_ content: [Inline], width: Int) -> [String] {
-        let segments = segments(content)
-        guard segments.contains(where: { !words($0).isEmpty }) else { return [] }
+        let segments = segments(content).map(measuredWords)
+        guard segments.contains(where: { !$0.isEmpty }) else { return [] }
         var lines: [String] = []
         for segment in segments {
             let wrapped = balanced(segment, width: width)

@@ -12,7 +12,7 @@ struct VanBanCommand: ParsableCommand {
         5 output error, 6 input not found, 7 batch partly failed, 64 usage, 130 interrupted.
         """,
         version: "0.1.0",
-        subcommands: [Render.self, Templates.self, Example.self, Check.self, Schema.self, BatchCommand.self, BatchMergeManifests.self]
+        subcommands: [Render.self, Templates.self, Example.self, Check.self, Schema.self, BatchCommand.self, BatchMergeManifests.self, BenchCommand.self]
     )
 }
 

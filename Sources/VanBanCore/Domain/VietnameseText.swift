@@ -13,8 +13,101 @@ public enum VietnameseText {
     /// The text in Unicode Normalization Form C (precomposed), as TCVN 6909:2001
     /// text is exchanged. Pure ASCII text is returned unchanged without work.
     public static func nfc(_ s: String) -> String {
-        if s.utf8.allSatisfy({ $0 < 0x80 }) { return s }
+        if isKnownNFC(s) { return s }
         return s.precomposedStringWithCanonicalMapping
+    }
+
+    /// Whether `s` is certainly in NFC already, by a quick check that needs no tables:
+    /// every scalar lies in a range where each character is its own NFC form, has
+    /// canonical combining class 0 and never combines with the character before it
+    /// (NFC_Quick_Check = Yes). The ranges cover ASCII, Latin-1, Latin Extended-A and B
+    /// (ă, đ, ơ, ư), IPA and spacing modifiers, Latin Extended Additional (ạ…ỹ, all of
+    /// the precomposed Vietnamese letters), general punctuation from U+2002 and the
+    /// currency signs, box drawing and geometric shapes. False means "not known", and
+    /// the caller normalises as before, so the result of ``nfc(_:)`` never changes.
+    public static func isKnownNFC(_ s: String) -> Bool {
+        // Checked on the UTF-8 bytes (valid UTF-8, as in every Swift string): a lead
+        // byte and, where needed, the next one or two tell the range of the scalar.
+        if let known = s.utf8.withContiguousStorageIfAvailable({ b -> Bool in
+            var i = 0
+            let n = b.count
+            while i < n {
+                let x = b[i]
+                if x < 0x80 { i += 1; continue }
+                if x < 0xE0 {                       // U+0080–U+07FF: stable below U+0300
+                    if x > 0xCB { return false }    // 0xCB 0xBF is U+02FF
+                    i += 2
+                    continue
+                }
+                if x >= 0xF0 { return false }
+                let y = b[i + 1], z = b[i + 2]
+                let v = (UInt32(x & 0x0F) << 12) | (UInt32(y & 0x3F) << 6) | UInt32(z & 0x3F)
+                guard let u = Unicode.Scalar(v), isNFCStable(u) else { return false }
+                i += 3
+            }
+            return true
+        }) { return known }
+        return s.unicodeScalars.allSatisfy(isNFCStable)
+    }
+
+    /// The number of scalars of `s` when every one of them is a space (U+0020) or
+    /// ``isSingleColumn(_:)``, so that it is also the number of `Character`s; nil when
+    /// `s` holds anything else. Counted on the UTF-8 bytes.
+    public static func singleColumnWidth(_ s: String) -> Int? {
+        if let known = s.utf8.withContiguousStorageIfAvailable({ b -> Int? in
+            var i = 0, count = 0
+            let n = b.count
+            while i < n {
+                let x = b[i]
+                if x < 0x80 {
+                    guard x >= 0x20 && x < 0x7F else { return nil }
+                    i += 1
+                } else if x < 0xE0 {
+                    let v = (UInt32(x & 0x1F) << 6) | UInt32(b[i + 1] & 0x3F)
+                    guard let u = Unicode.Scalar(v), isSingleColumn(u) else { return nil }
+                    i += 2
+                } else if x < 0xF0 {
+                    let v = (UInt32(x & 0x0F) << 12) | (UInt32(b[i + 1] & 0x3F) << 6) | UInt32(b[i + 2] & 0x3F)
+                    guard let u = Unicode.Scalar(v), isSingleColumn(u) else { return nil }
+                    i += 3
+                } else {
+                    return nil
+                }
+                count += 1
+            }
+            return count
+        }) { return known }
+        var count = 0
+        for u in s.unicodeScalars {
+            guard u.value == 0x20 || isSingleColumn(u) else { return nil }
+            count += 1
+        }
+        return count
+    }
+
+    /// Whether `scalar` is a character that always stands alone as one grapheme cluster
+    /// one column wide: printable ASCII other than the space, the letters and signs of
+    /// Latin-1 and Latin Extended-A/B (less the soft hyphen and the two emoji-capable
+    /// signs © and ®), Latin Extended Additional (the precomposed Vietnamese letters),
+    /// dashes, quotes and the ellipsis, and box drawing. No grapheme rule joins two such
+    /// characters, nor one with a space (U+0020), so in a string made of them and spaces
+    /// every scalar is a `Character`: writers use this to skip grapheme breaking.
+    @inline(__always)
+    public static func isSingleColumn(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x21...0x7E, 0x1E00...0x1EFF, 0x2010...0x2027, 0x2030...0x203B, 0x2500...0x257F: true
+        case 0xA1...0x24F: scalar.value != 0xAD && scalar.value != 0xA9 && scalar.value != 0xAE
+        default: false
+        }
+    }
+
+    /// Whether `u` is in one of the ranges of ``isKnownNFC(_:)``.
+    @inline(__always)
+    static func isNFCStable(_ u: Unicode.Scalar) -> Bool {
+        switch u.value {
+        case 0...0x02FF, 0x1E00...0x1EFF, 0x2002...0x20CF, 0x2500...0x25FF: true
+        default: false
+        }
     }
 
     /// Upper case that keeps every diacritic, in NFC:

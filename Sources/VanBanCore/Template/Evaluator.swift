@@ -90,15 +90,18 @@ struct Evaluator {
                 current = Lookup(value: current.value?[m], path: Self.child(current.path, m))
             case .index(let i):
                 let items = current.value?.arrayValue
-                current = Lookup(value: items.flatMap { i < $0.count ? $0[i] : nil }, path: current.path + "[\(i)]")
+                current = Lookup(value: items.flatMap { i < $0.count ? $0[i] : nil }, path: current.path + "[" + String(i) + "]")
             }
         }
         return current
     }
 
     static func child(_ path: String, _ key: String) -> String {
-        let plain = !key.isEmpty && key.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "_") }
-        return plain ? "\(path).\(key)" : "\(path)[\(Value.quote(key))]"
+        // ASCII letters are the only ASCII scalars with the Alphabetic property.
+        let plain = !key.isEmpty && key.utf8.allSatisfy { b in
+            (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A) || (b >= 0x30 && b <= 0x39) || b == 0x5F
+        }
+        return plain ? path + "." + key : path + "[" + Value.quote(key) + "]"
     }
 
     func evaluate(_ e: Expression) throws(VanBanError) -> Lookup {
@@ -198,7 +201,7 @@ struct Evaluator {
                 ("index", .number(ExactNumber(k + 1))), ("index0", .number(ExactNumber(k))),
                 ("first", .bool(k == 0)), ("last", .bool(k == items.count - 1)), ("length", .number(ExactNumber(items.count))),
             ]))
-            locals.append((variable, Lookup(value: item, path: "\(list.path)[\(k)]")))
+            locals.append((variable, Lookup(value: item, path: list.path + "[" + String(k) + "]")))
             locals.append(("loop", Lookup(value: loop, path: "loop")))
             defer { locals.removeLast(2) }
             if let c = node.condition, !(try truth(c)) { continue }
@@ -224,6 +227,11 @@ struct Evaluator {
                     case .expression(let e):
                         let v = try evaluate(e)
                         let t = try text(of: v, at: e.location ?? node.location)
+                        // Without a line break there is nothing to split (and no Character walk).
+                        if !Self.hasLineBreak(t) {
+                            out.append(.text(t, style))
+                            continue
+                        }
                         // A line break in a value (LF, CRLF or CR) becomes a line break in the document.
                         let lines = t.replacingOccurrences(of: "\r\n", with: "\n").split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r" }
                         for (k, line) in lines.enumerated() {
@@ -247,8 +255,45 @@ struct Evaluator {
         }
     }
 
+    /// Whether `s` holds a line feed or a carriage return, found with `memchr` on its UTF-8.
+    static func hasLineBreak(_ s: String) -> Bool {
+        s.utf8.withContiguousStorageIfAvailable { b in
+            b.isEmpty ? false : (memchr(b.baseAddress!, 0x0A, b.count) != nil || memchr(b.baseAddress!, 0x0D, b.count) != nil)
+        } ?? s.utf8.contains { $0 == 0x0A || $0 == 0x0D }
+    }
+
     /// Collapses template whitespace (indentation, newlines) to single spaces.
     static func collapse(_ s: String) -> String {
+        // Text of single-column characters (each its own Character) and ASCII white
+        // space is collapsed scalar by scalar, and returned as it is when there is
+        // nothing to collapse; anything else takes the Character walk below.
+        var simple = true, changes = false, previousSpace = false
+        for u in s.unicodeScalars {
+            switch u.value {
+            case 0x20:
+                if previousSpace { changes = true }
+                previousSpace = true
+            case 0x09, 0x0A, 0x0D:
+                changes = true
+                previousSpace = true
+            default:
+                if !VietnameseText.isSingleColumn(u) { simple = false }
+                previousSpace = false
+            }
+            if !simple { break }
+        }
+        if simple {
+            if !changes { return s }
+            var out = String.UnicodeScalarView()
+            var space = false
+            for u in s.unicodeScalars {
+                if u.value == 0x20 || u.value == 0x09 || u.value == 0x0A || u.value == 0x0D { space = true; continue }
+                if space { out.append(" "); space = false }
+                out.append(u)
+            }
+            if space { out.append(" ") }
+            return String(out)
+        }
         var out = ""
         var space = false
         for ch in s {

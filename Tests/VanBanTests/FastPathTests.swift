@@ -1,0 +1,217 @@
+import Foundation
+import Testing
+import CLibXML2
+@testable import VanBan
+@testable import VanBanCore
+@testable import VanBanHTML
+@testable import VanBanODF
+@testable import VanBanText
+
+/// The fast paths added for speed (issue 8) must give exactly what the general code
+/// gives. Each is checked against a reference written the slow, obvious way, on
+/// hand-picked tricky strings and on deterministic pseudo-random ones. No timing here:
+/// speed is measured by `vanban bench`, never by the tests.
+@Suite struct FastPathTests {
+    /// Scalars that exercise every branch: ASCII and its controls, Vietnamese letters
+    /// precomposed and decomposed, combining marks, spaces of every kind, the soft
+    /// hyphen, © and ®, emoji with ZWJ, Hangul jamo, regional indicators, box drawing,
+    /// U+2000/U+2001 (singletons), noncharacters and the last scalar.
+    static let alphabet: [Unicode.Scalar] = {
+        var s: [Unicode.Scalar] = []
+        for v: UInt32 in [0x00, 0x07, 0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x20, 0x22, 0x26, 0x3C, 0x3E, 0x41, 0x61, 0x7F,
+                          0x85, 0x9F, 0xA0, 0xA9, 0xAD, 0xAE, 0xC0, 0xE0, 0xE2, 0x102, 0x103, 0x110, 0x111, 0x1A0, 0x1A1,
+                          0x1AF, 0x1B0, 0x24F, 0x250, 0x2FF, 0x300, 0x301, 0x303, 0x309, 0x323, 0x340, 0x344, 0x600,
+                          0x1100, 0x1161, 0x1E00, 0x1EA1, 0x1EC7, 0x1EF9, 0x1EFF, 0x2000, 0x2001, 0x2002, 0x200B,
+                          0x200D, 0x2013, 0x201C, 0x201D, 0x2026, 0x2028, 0x202F, 0x203C, 0x20AB, 0x20D0, 0x2126,
+                          0x212B, 0x2500, 0x2502, 0x25CC, 0x3000, 0xFDD0, 0xFFFE, 0xFFFF, 0x1F1FB, 0x1F1F3, 0x1F44D,
+                          0x1FFFE, 0x10FFFF] {
+            s.append(Unicode.Scalar(v)!)
+        }
+        return s
+    }()
+
+    /// Deterministic pseudo-random strings over ``alphabet``, biased to letters and spaces.
+    static func strings(count: Int, seed: UInt64) -> [String] {
+        var state = seed
+        func next() -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int(truncatingIfNeeded: state >> 33)
+        }
+        let common: [Unicode.Scalar] = ["a", "n", "h", " ", " ", "\u{1EC7}", "\u{0111}", "\u{00E2}", "1", "."]
+        return (0..<count).map { _ in
+            var view = String.UnicodeScalarView()
+            for _ in 0..<(next() % 40) {
+                view.append(next() % 3 == 0 ? alphabet[next() % alphabet.count] : common[next() % common.count])
+            }
+            return String(view)
+        }
+    }
+
+    static let samples: [String] = [
+        "", " ", "  ", "a", "Liên hiệp các Hội", "Nguye\u{0302}\u{0303}n", "a\u{0301} b", " \u{0301}x", "x\u{0007}\u{0301}",
+        "\u{00A9}\u{200D}\u{1F44D}", "\u{1100}\u{1161}", "\u{1F1FB}\u{1F1F3}", "a\r\nb", "a\tb  c\n", "\u{2000}\u{2001}",
+        "Ω\u{2126}Å\u{212B}", "tab\there", "<&>\"'", "\u{FFFE}x\u{FFFF}", "\u{10FFFF}", "─┬─", "“trích” – …",
+    ] + strings(count: 3000, seed: 8)
+
+    @Test func nfcQuickCheckNeverLies() {
+        for s in Self.samples where VietnameseText.isKnownNFC(s) {
+            #expect(s.precomposedStringWithCanonicalMapping.unicodeScalars.elementsEqual(s.unicodeScalars), "\(s.debugDescription)")
+        }
+        #expect(VietnameseText.nfc("Nguye\u{0302}\u{0303}n") == "Nguyễn")
+    }
+
+    @Test func nfcStableRangesAreStable() {
+        let ranges: [ClosedRange<UInt32>] = [0...0x2FF, 0x1E00...0x1EFF, 0x2002...0x20CF, 0x2500...0x25FF]
+        let bases = "aeiouyAEIOUYăâêôơưĂÂÊÔƠƯ".unicodeScalars
+        for r in ranges {
+            for v in r {
+                guard let u = Unicode.Scalar(v) else { continue }
+                #expect(VietnameseText.isNFCStable(u))
+                #expect(u.properties.canonicalCombiningClass == .notReordered, "U+\(String(v, radix: 16))")
+                let alone = String(u)
+                #expect(alone.precomposedStringWithCanonicalMapping.unicodeScalars.elementsEqual(alone.unicodeScalars), "U+\(String(v, radix: 16))")
+                for b in bases {
+                    var pair = String.UnicodeScalarView()
+                    pair.append(b)
+                    pair.append(u)
+                    let s = String(pair)
+                    #expect(s.precomposedStringWithCanonicalMapping.unicodeScalars.elementsEqual(s.unicodeScalars))
+                }
+            }
+        }
+    }
+
+    @Test func singleColumnWidthIsTheCharacterCount() {
+        for s in Self.samples {
+            if let w = VietnameseText.singleColumnWidth(s) {
+                #expect(w == s.count, "\(s.debugDescription)")
+                #expect(s.unicodeScalars.count == s.count)
+            }
+            #expect(TextWrap.columns(s) == s.count)
+        }
+        #expect(VietnameseText.singleColumnWidth("Hội nghị – “tổng kết”") == 21)
+        #expect(VietnameseText.singleColumnWidth("a\u{0301}") == nil)
+    }
+
+    /// The words of the general `Character` loop, as it was before the fast paths.
+    static func referenceWords(_ text: String) -> [String] {
+        var result: [String] = []
+        var word = ""
+        for character in text.precomposedStringWithCanonicalMapping {
+            let scalars = character.unicodeScalars
+            guard let first = scalars.first else { continue }
+            if TextWrap.isBreakingSpace(first) {
+                if !word.isEmpty { result.append(word) }
+                word = ""
+                let marks = scalars.dropFirst().filter(TextWrap.extendsCluster)
+                if !marks.isEmpty {
+                    word = TextWrap.orphanBase
+                    word.unicodeScalars.append(contentsOf: marks)
+                }
+                continue
+            }
+            if first.properties.generalCategory == .control { continue }
+            if word.isEmpty && TextWrap.extendsCluster(first) { word = TextWrap.orphanBase }
+            word.append(character)
+        }
+        if !word.isEmpty { result.append(word) }
+        return result
+    }
+
+    @Test func wordsAndWidthsMatchTheCharacterLoop() {
+        for s in Self.samples {
+            let measured = TextWrap.measuredWords(s)
+            #expect(measured.map(\.text) == Self.referenceWords(s), "\(s.debugDescription)")
+            for w in measured { #expect(w.width == w.text.count, "\(w.text.debugDescription)") }
+        }
+    }
+
+    /// The collapse of template whitespace, `Character` by `Character`.
+    static func referenceCollapse(_ s: String) -> String {
+        var out = ""
+        var space = false
+        for ch in s {
+            if ch.isWhitespace { space = true; continue }
+            if space { out.append(" "); space = false }
+            out.append(ch)
+        }
+        if space { out.append(" ") }
+        return out
+    }
+
+    @Test func collapseMatchesTheCharacterLoop() {
+        for s in Self.samples {
+            #expect(Evaluator.collapse(s) == Self.referenceCollapse(s), "\(s.debugDescription)")
+        }
+    }
+
+    /// HTML escaping, scalar by scalar.
+    static func referenceEscape(_ s: String) -> String {
+        var out = ""
+        for scalar in s.unicodeScalars {
+            switch scalar {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            default: if HTMLEscape.isAllowed(scalar) { out.unicodeScalars.append(scalar) }
+            }
+        }
+        return out
+    }
+
+    @Test func htmlEscapeMatchesTheScalarLoop() {
+        for s in Self.samples {
+            #expect(HTMLEscape.escape(s).unicodeScalars.elementsEqual(Self.referenceEscape(s).unicodeScalars), "\(s.debugDescription)")
+        }
+    }
+
+    @Test func xmlLegalMatchesTheScalarFilter() {
+        for s in Self.samples {
+            let reference = String(String.UnicodeScalarView(s.unicodeScalars.filter(XML.isLegal)))
+            #expect(XML.legal(s).unicodeScalars.elementsEqual(reference.unicodeScalars), "\(s.debugDescription)")
+        }
+    }
+
+    @Test func odfInlineTextFastPathMatchesTheCharacterLoop() {
+        for s in Self.samples {
+            for start in [true, false] {
+                var fast = InlineWriter(atSpace: start)
+                var slow = InlineWriter(atSpace: start)
+                #expect(fast.text(s) == slow.generalText(s), "\(s.debugDescription)")
+                #expect(fast.atSpace == slow.atSpace)
+            }
+        }
+    }
+
+    @Test func asciiNCNameAgreesWithLibxml2() {
+        for name in ["p", "text", "style-name", "_x", "a.b", "a1", "1a", "-a", "", "a b", "a:b", "ê"] {
+            let ours = XMLSerializer.isASCIINCName(Substring(name))
+            if ours { #expect(xmlValidateNCName(xmlChars(name), 0) == 0, "\(name)") }
+        }
+    }
+
+    @Test func benchRunsEveryWorkloadWithoutKeepingOutputs() throws {
+        let template = try TemplateLibrary.standard().load("giay-moi")
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Fixtures/seed-binh-duong-2022/giay-moi.json")
+        let (data, _) = try Engine.loadData(path: url.path)
+        let one = try Bench.measure(Bench.Run(workload: .render, n: 3, formats: [.text], jobs: 2), template: template, data: data)
+        #expect(one.documents == 3)
+        #expect(one.bytes == 3 * (try Engine.render(template, data: data, format: .text)).count)
+
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("vanban-bench-test-\(getpid())")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        for sync in [Bench.Sync.none, .fsync] {
+            let run = Bench.Run(workload: .batch, n: 4, formats: [.text, .html, .fodt], jobs: 2, outputDirectory: dir, sync: sync)
+            let f = try Bench.measure(run, template: template, data: data)
+            #expect(f.documents == 12)
+        }
+        let files = try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted()
+        #expect(files == ["000001.fodt", "000001.html", "000001.txt", "000002.fodt", "000002.html", "000002.txt",
+                          "000003.fodt", "000003.html", "000003.txt", "000004.fodt", "000004.html", "000004.txt"])
+        let third = try String(contentsOf: dir.appendingPathComponent("000003.txt"), encoding: .utf8)
+        #expect(third.contains("Hội thành viên số 3"))
+    }
+}
