@@ -6,7 +6,7 @@ import VanBan
 enum Exit {
     /// Success.
     static let ok: Int32 = 0
-    /// `check` found problems, or `render` refused because the data failed its checks.
+    /// `check` found errors; or, with `--strict`, `check` or `render` found warnings.
     static let problems: Int32 = 1
     /// The template could not be read or compiled.
     static let template: Int32 = 2
