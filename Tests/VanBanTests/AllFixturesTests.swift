@@ -74,3 +74,23 @@ import VanBanODF
         #expect(try Engine.render(template, data: data, format: .html) == bytes)
     }
 }
+
+/// The forms built on the shared numbered sections get the deadline check too.
+@Suite struct SectionDeadlineCheckTests {
+    @Test func aPlanDeadlineBeforeThePlansOwnDateIsFlagged() throws {
+        let template = try TemplateLibrary.standard().load("ke-hoach")
+        let path = Repo.url("Fixtures/seed-binh-dinh-2019/ke-hoach.json").path
+        var data = try #require(Engine.loadData(path: path).0.objectValue)
+        #expect(Engine.check(.object(data), locations: [:], template: template).isEmpty)
+        // Move the first deadline (25/8/2019) to before the plan's date (21/8/2019).
+        guard case .array(var sections)? = data["sections"], case .object(var s2) = sections[2],
+              case .array(var items)? = s2["items"], case .object(var first) = items[0] else {
+            Issue.record("the fixture's shape changed"); return
+        }
+        first["deadline"] = .string("2019-08-01")
+        items[0] = .object(first); s2["items"] = .array(items); sections[2] = .object(s2); data["sections"] = .array(sections)
+        let problems = Engine.check(.object(data), locations: [:], template: template)
+        #expect(problems.map(\.jsonPath) == ["$.sections[2].items[0].deadline"])
+        #expect(problems.first?.severity == .warning)
+    }
+}
