@@ -75,7 +75,7 @@ enum PythonJSONSchema {
         if let p = ProcessInfo.processInfo.environment["VANBAN_PYTHON"] { candidates.insert(p, at: 0) }
         return candidates.first { p in
             guard FileManager.default.isExecutableFile(atPath: p) else { return false }
-            return (try? run(p, ["-c", "import jsonschema"]).status) == 0
+            return (try? ExternalTool.run(p, ["-c", "import jsonschema"]).status) == 0
         }
     }()
 
@@ -89,20 +89,7 @@ enum PythonJSONSchema {
     """
 
     static func validate(schema: URL, data: URL) throws -> String {
-        try run(python!, ["-c", script, schema.path, data.path]).output.trimmingCharacters(in: .whitespacesAndNewlines)
-    }
-
-    static func run(_ exe: String, _ args: [String]) throws -> (status: Int32, output: String) {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: exe)
-        p.arguments = args
-        let out = Pipe()
-        p.standardOutput = out
-        p.standardError = out
-        try p.run()
-        let d = out.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return (p.terminationStatus, String(decoding: d, as: UTF8.self))
+        try ExternalTool.run(python!, ["-c", script, schema.path, data.path]).output.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 }
 

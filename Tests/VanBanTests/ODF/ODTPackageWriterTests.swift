@@ -35,9 +35,9 @@ import VanBanODF
     }
 
     @Test func unzipAgrees() throws {
-        guard let unzip = ODFTest.which("unzip") else { return }
+        guard let unzip = ExternalTool.which("unzip") else { return }
         let path = try ODFTest.scratchFile("invitation.odt", Self.sample)
-        let (status, output) = try ODFTest.run(unzip, ["-tq", path])
+        let (status, output) = try ExternalTool.run(unzip, ["-tq", path])
         #expect(status == 0, "\(output)")
     }
 
