@@ -46,6 +46,16 @@ import Testing
         #expect(throws: VanBanError.self) { try JSONReader().parse(bytes) }
     }
 
+    @Test func utf16IsNamedAsSuch() {
+        do {
+            _ = try JSONReader(sourceName: "d.json").parse([0xFF, 0xFE, 0x7B, 0x00, 0x7D, 0x00])
+            Issue.record("accepted")
+        } catch {
+            #expect(error.message == "the data is encoded as UTF-16, not UTF-8")
+            #expect(error.location == SourceLocation(file: "d.json", line: 1, column: 1))
+        }
+    }
+
     @Test func deepNestingIsAnErrorNotACrash() {
         let text = String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000)
         do {
