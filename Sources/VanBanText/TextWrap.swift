@@ -204,19 +204,56 @@ enum TextWrap {
         balanced(measuredWords(text), width: width)
     }
 
-    /// ``balanced(_:width:)`` of words already split and measured.
+    /// ``balanced(_:width:)`` of words already split and measured. The trial widths are
+    /// tried with ``lineCount(_:first:rest:)``, which builds no strings; only the chosen
+    /// width is wrapped.
     static func balanced(_ words: [Word], width: Int) -> [String] {
-        let greedy = wrap(words, first: width, rest: width)
-        guard greedy.count > 1 else { return greedy }
-        var best = greedy
+        let target = lineCount(words, first: width, rest: width)
+        guard target > 1 else { return wrap(words, first: width, rest: width) }
+        var best = width
         var trial = width - 1
         while trial >= 1 {
-            let lines = wrap(words, first: trial, rest: trial)
-            if lines.count > greedy.count { break }
-            best = lines
+            if lineCount(words, first: trial, rest: trial) > target { break }
+            best = trial
             trial -= 1
         }
-        return best
+        return wrap(words, first: best, rest: best)
+    }
+
+    /// How many lines ``wrap(_:first:rest:)-([Word],_,_)`` gives, computed with the same
+    /// steps on widths alone.
+    static func lineCount(_ words: [Word], first: Int, rest: Int) -> Int {
+        let first = max(1, first)
+        let rest = max(1, rest)
+        var lines = 0
+        var used = 0
+        for word in words {
+            let length = word.width
+            if used > 0 {
+                let limit = lines == 0 ? first : rest
+                if used + 1 + length <= limit {
+                    used += 1 + length
+                    continue
+                }
+            }
+            if used == 0 && length <= (lines == 0 ? first : rest) {
+                used = length
+                continue
+            }
+            var count = length
+            if used > 0 {
+                let limit = lines == 0 ? first : rest
+                if length > rest && used + 1 < limit { count -= limit - used - 1 }
+                lines += 1
+            }
+            while count > (lines == 0 ? first : rest) {
+                count -= lines == 0 ? first : rest
+                lines += 1
+            }
+            used = count
+        }
+        if used > 0 { lines += 1 }
+        return lines
     }
 
     /// Wraps with a hanging indent: the first line is `width` wide, later lines are

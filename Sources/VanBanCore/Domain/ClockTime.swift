@@ -20,6 +20,23 @@ public struct ClockTime: Sendable, Hashable, Comparable, CustomStringConvertible
     /// "g" or "h" the minute has exactly two; after "giờ" it has one or two. Anything
     /// else ("8", "8.30", "24:00", "08:60") gives nil.
     public init?(parsing text: String) {
+        // Fast path for the common "hh:mm" / "h:mm" (what the data holds): no case folding,
+        // trimming or scalar array.
+        let u = text.utf8
+        if u.count == 5 || u.count == 4, let colon = u.firstIndex(of: UInt8(ascii: ":")) {
+            func digit(_ b: UInt8) -> Int? { b >= 48 && b <= 57 ? Int(b - 48) : nil }
+            let hourBytes = u[u.startIndex..<colon], minuteBytes = u[u.index(after: colon)...]
+            if (1...2).contains(hourBytes.count), minuteBytes.count == 2 {
+                var h = 0, valid = true
+                for b in hourBytes { if let d = digit(b) { h = h * 10 + d } else { valid = false } }
+                var m = 0
+                for b in minuteBytes { if let d = digit(b) { m = m * 10 + d } else { valid = false } }
+                if valid {
+                    self.init(hour: h, minute: m)
+                    return
+                }
+            }
+        }
         let s = Array(VietnameseText.lower(text).trimmingCharacters(in: .whitespacesAndNewlines).unicodeScalars)
         var i = 0
         func digits(max: Int) -> (value: Int, count: Int) {

@@ -51,6 +51,8 @@ struct Evaluator {
     let root: Value
     let parent: ParentInfo?
     var locals: [(name: String, value: Lookup)] = []
+    /// The position in each enclosing `each`, innermost last: what `loop` describes.
+    var loops: [(index0: Int, count: Int)] = []
     var attachmentParts: [Part] = []
 
     init(template: CompiledTemplate, root: Value, parent: ParentInfo?) {
@@ -77,6 +79,11 @@ struct Evaluator {
         var current: Lookup
         if let local = locals.last(where: { $0.name == first }) {
             current = local.value
+        } else if first == "loop", let l = loops.last {
+            current = Lookup(value: .object(JSONObject([
+                ("index", .number(ExactNumber(l.index0 + 1))), ("index0", .number(ExactNumber(l.index0))),
+                ("first", .bool(l.index0 == 0)), ("last", .bool(l.index0 == l.count - 1)), ("length", .number(ExactNumber(l.count))),
+            ])), path: "loop")
         } else if first == "doc" {
             current = Lookup(value: docValue, path: "doc")
         } else if first == "parent" {
@@ -197,13 +204,13 @@ struct Evaluator {
                               jsonPath: list.path.hasPrefix("$") ? list.path : nil, help: "give a JSON array here")
         }
         for (k, item) in items.enumerated() {
-            let loop = Value.object(JSONObject([
-                ("index", .number(ExactNumber(k + 1))), ("index0", .number(ExactNumber(k))),
-                ("first", .bool(k == 0)), ("last", .bool(k == items.count - 1)), ("length", .number(ExactNumber(items.count))),
-            ]))
             locals.append((variable, Lookup(value: item, path: list.path + "[" + String(k) + "]")))
-            locals.append(("loop", Lookup(value: loop, path: "loop")))
-            defer { locals.removeLast(2) }
+            // `loop` is built only when a template reads it (see `resolve`).
+            loops.append((index0: k, count: items.count))
+            defer {
+                locals.removeLast()
+                loops.removeLast()
+            }
             if let c = node.condition, !(try truth(c)) { continue }
             try body(&self)
         }

@@ -74,3 +74,44 @@ import VanBanCore
         #expect(TextWrap.wrap([Inline.lineBreak], first: 80, rest: 80).isEmpty)
     }
 }
+
+/// `balanced` tries widths with a line count that builds no strings; it must agree with
+/// the real wrap on every input, or centred lines would change.
+@Suite struct TextWrapLineCountTests {
+    @Test func lineCountAgreesWithWrapEverywhere() {
+        var seed: UInt64 = 0x5EED // a fixed LCG, so the cases repeat
+        func next() -> UInt64 { seed = seed &* 6364136223846793005 &+ 1442695040888963407; return seed >> 33 }
+        let vocabulary = ["a", "Đà", "Nẵng", "LIÊN", "HIỆP", "hội", "KH-KT", "tỉnh", "Bình", "Dương", "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
+                          "ngày", "28", "tháng", "12", "năm", "2022", "“Học", "tập”", "Nghiên-cứu-học-tập-quán-triệt"]
+        for _ in 0..<3_000 {
+            let n = Int(next() % 14) + 1
+            let text = (0..<n).map { _ in vocabulary[Int(next() % UInt64(vocabulary.count))] }.joined(separator: " ")
+            let words = TextWrap.measuredWords(text)
+            for (first, rest) in [(Int(next() % 40) + 1, Int(next() % 40) + 1), (Int(next() % 12) + 1, Int(next() % 12) + 1)] {
+                #expect(TextWrap.lineCount(words, first: first, rest: rest) == TextWrap.wrap(words, first: first, rest: rest).count,
+                        "\(text) first \(first) rest \(rest)")
+            }
+        }
+    }
+
+    @Test func balancedLinesMatchTheReferenceSearch() {
+        for text in ["LIÊN HIỆP CÁC HỘI KHOA HỌC VÀ KỸ THUẬT TỈNH BÌNH DƯƠNG", "Bình Dương, ngày 28 tháng 12 năm 2022",
+                     "Hội nghị tổng kết công tác Thi đua năm 2022 và ký kết Giao ước thi đua của các Hội thành viên"] {
+            for width in [12, 20, 31, 48] {
+                // The search as it was before the line-count shortcut: wrap every trial width.
+                let greedy = TextWrap.wrap(text, width: width)
+                var best = greedy
+                if greedy.count > 1 {
+                    var trial = width - 1
+                    while trial >= 1 {
+                        let lines = TextWrap.wrap(text, width: trial)
+                        if lines.count > greedy.count { break }
+                        best = lines
+                        trial -= 1
+                    }
+                }
+                #expect(TextWrap.balanced(text, width: width) == best, "\(text) at \(width)")
+            }
+        }
+    }
+}
