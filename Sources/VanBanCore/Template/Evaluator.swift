@@ -155,14 +155,7 @@ struct Evaluator {
         try evaluate(e).value?.isTruthy ?? false
     }
 
-    func missingError(_ l: Lookup, at loc: SourceLocation) -> VanBanError {
-        let display = l.path.hasPrefix("$.") ? String(l.path.dropFirst(2)) : l.path
-        let isNull = l.value == .null
-        let key = display.split(separator: ".").last.map(String.init) ?? display
-        return VanBanError(.render, isNull ? "the value of '\(display)' is null" : "the data has no value for '\(display)'", at: loc,
-                           jsonPath: l.path.hasPrefix("$") ? l.path : nil,
-                           help: "add \"\(key)\" to the data, or make it optional with {{ \(display) | default(\"…\") }}")
-    }
+    func missingError(_ l: Lookup, at loc: SourceLocation) -> VanBanError { l.missingError(at: loc) }
 
     /// The text of an interpolation; every expression must give text or a number.
     func string(_ interp: Interpolation, at loc: SourceLocation) throws(VanBanError) -> String {

@@ -9,6 +9,16 @@ public struct Lookup: Sendable, Hashable {
 
     /// A computed value with no place in the data.
     static func computed(_ v: Value) -> Lookup { Lookup(value: v, path: "(computed)") }
+
+    /// The error for a value the data lacks (or holds as null), naming its JSON path and
+    /// saying how to add it or make it optional. The one wording of this error.
+    func missingError(at loc: SourceLocation) -> VanBanError {
+        let display = path.hasPrefix("$.") ? String(path.dropFirst(2)) : path
+        let key = display.split(separator: ".").last.map(String.init) ?? display
+        return VanBanError(.render, value == .null ? "the value of '\(display)' is null" : "the data has no value for '\(display)'", at: loc,
+                           jsonPath: path.hasPrefix("$") ? path : nil,
+                           help: "add \"\(key)\" to the data, or make it optional with {{ \(display) | default(\"…\") }}")
+    }
 }
 
 /// What a filter may know besides its input: where it is used and the document's type.
@@ -57,10 +67,7 @@ public enum Filters {
         return t
     }
 
-    static func missing(_ l: Lookup, _ ctx: FilterContext) -> VanBanError {
-        VanBanError(.render, "the data has no value here", at: ctx.location, jsonPath: l.path,
-                    help: "add it to the data, or make it optional with | default(\"…\")")
-    }
+    static func missing(_ l: Lookup, _ ctx: FilterContext) -> VanBanError { l.missingError(at: ctx.location) }
 
     static func int(_ l: Lookup, _ ctx: FilterContext, _ filter: String) throws(VanBanError) -> Int {
         let t = try text(l, ctx, filter)
