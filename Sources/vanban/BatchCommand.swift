@@ -119,9 +119,9 @@ struct BatchCommand: ParsableCommand {
         let records: BatchRecordSet
         let recipientBytes: [UInt8]
         do {
-            dataBytes = try readInput(data)
+            dataBytes = try DataFile.read(path: data)
             (base, locations) = try JSONReader(sourceName: data == "-" ? "<stdin>" : data).parseWithLocations(dataBytes)
-            recipientBytes = try readInput(recipients)
+            recipientBytes = try DataFile.read(path: recipients)
             records = try BatchRecordSet.parse(recipientBytes, sourceName: recipients, fields: compiled.fields)
         } catch { fail(error) }
         for w in records.warnings { note(w) }
@@ -170,17 +170,6 @@ struct BatchCommand: ParsableCommand {
             throw ExitCode(Exit.batchPartial)
         }
         if bar != nil { note(summary) }
-    }
-
-    func readInput(_ path: String) throws(VanBanError) -> [UInt8] {
-        if path == "-" { return [UInt8](FileHandle.standardInput.readDataToEndOfFile()) }
-        guard let d = FileManager.default.contents(atPath: path) else {
-            var isDir: ObjCBool = false
-            let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDir)
-            throw VanBanError(.input, exists ? (isDir.boolValue ? "'\(path)' is a folder, not a file" : "cannot read '\(path)'") : "no file at '\(path)'",
-                              help: "check the path")
-        }
-        return [UInt8](d)
     }
 }
 
