@@ -96,8 +96,9 @@ public enum Filters {
     static func date(_ l: Lookup, _ ctx: FilterContext, _ filter: String) throws(VanBanError) -> CalendarDate {
         let t = try text(l, ctx, filter)
         guard let d = CalendarDate(iso: t) else {
-            throw fail(l, ctx, CalendarDate.isoProblem(t) ?? "expected a date written yyyy-mm-dd, found \"\(t)\"",
-                       help: "write dates as ISO dates, e.g. \"2022-12-13\"")
+            let problem = CalendarDate.isoProblem(t)
+            throw fail(l, ctx, problem ?? "expected a date written yyyy-mm-dd, found \"\(t)\"",
+                       help: problem == nil ? "write dates as ISO dates, e.g. \"2022-12-13\"" : "correct the day or the month of \"\(t)\" in the data")
         }
         return d
     }

@@ -39,7 +39,9 @@ import Testing
         for range in Self.latinRanges {
             for v in range {
                 guard let u = Unicode.Scalar(v), u.properties.isAlphabetic, let name = u.properties.name,
-                      name.hasPrefix("LATIN "), name.contains(" WITH ") else { continue }
+                      name.hasPrefix("LATIN "), name.contains(" WITH "),
+                      // IPA's glottal stops (ʡ ʢ …) stand for a sound no Latin letter writes.
+                      !name.contains("GLOTTAL STOP") else { continue }
                 checked += 1
                 let s = VietnameseText.slug(String(u))
                 #expect(s != "van-ban" && !s.isEmpty && s.utf8.allSatisfy { ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) },
@@ -52,6 +54,7 @@ import Testing
                 }
             }
         }
+        print("slugs: \(checked) Latin letters with a diacritic give ASCII, \(decomposable) of them exactly their decomposed letter")
         #expect(checked > 600)
         #expect(decomposable > 400)
     }
