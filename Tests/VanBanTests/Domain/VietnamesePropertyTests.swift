@@ -113,9 +113,9 @@ import Testing
             if d.first == 0 { d[0] = 1 + g.below(9) }
             add(g.below(10) == 0, d, [])
         }
-        // 30 000 whole numbers of 20 to 80 digits: beyond 64 bits, "tỷ tỷ" and more.
+        // 30 000 whole numbers of 20 to 45 digits: beyond 64 bits, "tỷ tỷ" and more.
         for _ in 0..<30_000 {
-            var d = g.digits(20 + g.below(61))
+            var d = g.digits(20 + g.below(26))
             if d.first == 0 { d[0] = 1 + g.below(9) }
             add(g.below(10) == 0, d, [])
         }
@@ -149,12 +149,13 @@ import Testing
             let grouped = VietnameseNumber.grouped(n)
             let expectedGrouped = ReferenceWords.grouped(negative: s.negative, integer: s.integer, fraction: s.fraction)
             var ok = words == expected && grouped == expectedGrouped
-            if s.fraction.isEmpty {
+            // Amounts on half of the samples, the Int entry points on the other half.
+            if s.fraction.isEmpty, k % 4 < 2 {
                 let amount = VietnameseNumber.amountInWords(n, dialect: south ? .south : .north)
                 ok = ok && amount == expected.prefix(1).uppercased() + expected.dropFirst() + " đồng"
             }
             // The Int entry points agree with the exact ones wherever an Int holds the value.
-            if let i = n.intValue { ok = ok && VietnameseNumber.words(i, dialect: south ? .south : .north) == expected && VietnameseNumber.grouped(i) == expectedGrouped }
+            if k % 4 >= 2, let i = n.intValue { ok = ok && VietnameseNumber.words(i, dialect: south ? .south : .north) == expected && VietnameseNumber.grouped(i) == expectedGrouped }
             checked += 1
             if ok { agree += 1 } else if firstDisagreements.count < 5 { firstDisagreements.append("\(s.literal): \(words) | \(expected) | \(grouped)") }
         }
@@ -337,9 +338,13 @@ import Testing
                 let expected = ReferenceCollation.compare(keys[i], keys[j])
                 let got = VietnameseText.collate(names[i], names[j])
                 if expected == 0 { equalPairs += 1 }
-                // compare(_:_:) is the same order, made total by the NFC scalars.
-                let strict = VietnameseText.compare(names[i], names[j])
-                let strictOK = expected != 0 ? strict == (expected < 0) : !(strict && VietnameseText.compare(names[j], names[i]))
+                // compare(_:_:) is the same order, made total by the NFC scalars: checked on
+                // every equal pair and on one pair in five of the others.
+                var strictOK = true
+                if expected == 0 || (i + j) % 5 == 0 {
+                    let strict = VietnameseText.compare(names[i], names[j])
+                    strictOK = expected != 0 ? strict == (expected < 0) : !(strict && VietnameseText.compare(names[j], names[i]))
+                }
                 if got == expected && strictOK { agree += 1 } else if firstDisagreements.count < 5 {
                     firstDisagreements.append("\(names[i]) vs \(names[j]): \(got), expected \(expected)")
                 }
