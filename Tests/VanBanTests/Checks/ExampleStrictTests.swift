@@ -1,5 +1,6 @@
 import Testing
-@testable import VanBanCore
+@testable import VanBanModel
+@testable import VanBanTemplate
 
 /// Issue 13, finding 6: `vanban example NAME` prints data that passes `check --strict`
 /// and renders, for every shipped template.

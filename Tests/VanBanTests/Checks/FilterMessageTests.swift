@@ -1,5 +1,6 @@
 import Testing
-@testable import VanBanCore
+@testable import VanBanModel
+@testable import VanBanTemplate
 
 /// Issue 13, finding 5: messages say what is wrong. A date written yyyy-mm-dd that does
 /// not exist says so; an unknown variant of a filter names the valid choices.

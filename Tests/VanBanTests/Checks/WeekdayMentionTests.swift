@@ -1,5 +1,6 @@
 import Testing
-@testable import VanBanCore
+@testable import VanBanModel
+@testable import VanBanTemplate
 
 /// Issue 13, finding 2: a weekday is read in free text only where it names a day next
 /// to a date, before or after it, and never where "thứ" makes an ordinal.

@@ -1,5 +1,6 @@
 import Testing
-@testable import VanBanCore
+@testable import VanBanModel
+@testable import VanBanTemplate
 
 /// Issue 13, finding 3: the tone belongs to the syllable, wherever its mark sits, so
 /// the old and the new tone placement sort as one name.

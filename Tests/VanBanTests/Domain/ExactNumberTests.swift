@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import VanBanCore
+@testable import VanBanModel
+@testable import VanBanTemplate
 
 /// Issue 13, finding 1: numbers of any size are read exactly from JSON and written in
 /// words, grouped and as amounts; a number no filter can write is a clear error; `check`

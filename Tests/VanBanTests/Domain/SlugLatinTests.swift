@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import VanBanCore
+@testable import VanBanModel
+@testable import VanBanTemplate
 
 /// Issue 13, finding 4: slugs fold every look-alike of Đ/đ, and every Latin letter with
 /// a diacritic gives ASCII.

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import VanBanCore
+@testable import VanBanModel
+@testable import VanBanTemplate
 
 /// Issue 13: each Vietnamese rule checked against an independent implementation, written
 /// here by a different method, on large samples. Run alone with
