@@ -108,8 +108,9 @@ public enum Contract {
             }
         case .number:
             switch v {
-            case .number: return
-            case .string(let s) where Int(s) != nil: return
+            case .number(let n): if n.exact == nil { problems.append(tooManyDigits(n.literal, path: p, locations: locations)) }
+            case .string(let s) where Contract.isWholeNumberText(s):
+                if case .failure = ExactDecimal.parse(s) { problems.append(tooManyDigits(s, path: p, locations: locations)) }
             default: wrong("a number")
             }
         case .bool:
@@ -117,7 +118,7 @@ public enum Contract {
         case .date:
             guard case .string(let s) = v else { return wrong("a date written \"yyyy-mm-dd\"") }
             if CalendarDate(iso: s) == nil {
-                problems.append(Problem(.error, p, "\"\(s)\" is not a valid date written yyyy-mm-dd", location: locations[p],
+                problems.append(Problem(.error, p, "\"\(s)\" is not a valid date" + (CalendarDate.isoProblem(s).map { ": " + $0 } ?? " written yyyy-mm-dd"), location: locations[p],
                                         help: "write dates as ISO dates, e.g. \"2022-12-13\""))
             }
         case .time:

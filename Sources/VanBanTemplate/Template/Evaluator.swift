@@ -536,13 +536,13 @@ struct Evaluator {
         let type = DocumentType(rawValue: template.documentType)
         let dateText = try need(["date"])
         guard let date = CalendarDate(iso: dateText) else {
-            throw VanBanError(.render, "expected a date written yyyy-mm-dd, found \"\(dateText)\"", at: loc, jsonPath: "$.date")
+            throw VanBanError(.render, CalendarDate.isoProblem(dateText) ?? "expected a date written yyyy-mm-dd, found \"\(dateText)\"", at: loc, jsonPath: "$.date")
         }
         var symbol: String?
         if let type, root["number"] != nil {
             let numberLookup = resolve([.member("number")])
             let numberText = try text(of: numberLookup, at: loc)
-            guard let n = Int(numberText) else {
+            guard let n = (try? ExactDecimal.parse(numberText).get())?.intValue else {
                 throw VanBanError(.render, "the document number must be a whole number, not \"\(numberText)\"", at: loc, jsonPath: "$.number")
             }
             let unit = root["unit"]?.text
