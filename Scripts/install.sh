@@ -4,7 +4,7 @@
 # (default /usr/local):
 #   PREFIX/bin/vanban
 #   PREFIX/share/vanban/templates/                    the shipped forms, found from the binary
-#   PREFIX/share/man/man1/vanban.1                    `man vanban` (swift-argument-parser's generate-manual)
+#   PREFIX/share/man/man1/vanban.1                    `man vanban` (Scripts/generate-manual.py, from the binary)
 #   PREFIX/share/bash-completion/completions/vanban   shell completions
 #   PREFIX/share/zsh/site-functions/_vanban
 #   PREFIX/share/fish/vendor_completions.d/vanban.fish
@@ -63,7 +63,8 @@ fi
 stage=.build/vanban-install
 rm -rf "$stage"
 mkdir -p "$stage/completions"
-bash Scripts/generate-manual.sh "$bin" "$stage/vanban.1"
+command -v python3 >/dev/null || { echo "vanban: the manual page is written by Scripts/generate-manual.py, which needs python3 (Debian: apt-get install python3)" >&2; exit 1; }
+python3 Scripts/generate-manual.py "$bin" "$stage/vanban.1"
 "$bin" --generate-completion-script bash > "$stage/completions/vanban"
 "$bin" --generate-completion-script zsh > "$stage/completions/_vanban"
 "$bin" --generate-completion-script fish > "$stage/completions/vanban.fish"
