@@ -35,7 +35,10 @@ command -v dpkg-shlibdeps >/dev/null || { echo "build-deb: dpkg-shlibdeps is mis
 shl="$out/shlibdeps"
 mkdir -p "$shl/debian"
 printf 'Source: vanban\n\nPackage: vanban\nArchitecture: any\n' > "$shl/debian/control"
-depends_line="$(cd "$shl" && dpkg-shlibdeps -O -e"$bin" | sed -n 's/^shlibs:Depends=//p')"
+# (Its notes on the binary's $ORIGIN run path and on analysing outside an installed
+# package tree do not apply to a binary with no libraries of its own.)
+depends_line="$(cd "$shl" && dpkg-shlibdeps -O -e"$bin" 2> >(grep -v 'ORIGIN is used in RPATH\|should already be installed in' >&2) |
+    sed -n 's/^shlibs:Depends=//p')"
 rm -rf "$shl"
 [ -n "$depends_line" ] || { echo "build-deb: dpkg-shlibdeps found no dependencies" >&2; exit 1; }
 case "$depends_line" in *swift*|*Foundation*)
@@ -62,5 +65,5 @@ Description: Vietnamese administrative documents (Decree 30/2020/NĐ-CP) from JS
 EOF
 find "$root" -type d -exec chmod 755 {} +
 deb="$out/vanban_${version}_${arch}.deb"
-dpkg-deb --root-owner-group -Zxz --build "$root" "$deb" >&2
+dpkg-deb --root-owner-group -Zgzip --build "$root" "$deb" >&2
 echo "$deb"

@@ -63,6 +63,10 @@ fi
 stage=.build/vanban-install
 rm -rf "$stage"
 mkdir -p "$stage/completions"
+# A stripped copy (the symbols are not needed to run; 81 MB → 61 MB here).
+cp "$bin" "$stage/vanban"
+if command -v strip >/dev/null; then strip "$stage/vanban"; fi
+bin="$stage/vanban"
 command -v python3 >/dev/null || { echo "vanban: the manual page is written by Scripts/generate-manual.py, which needs python3 (Debian: apt-get install python3)" >&2; exit 1; }
 python3 Scripts/generate-manual.py "$bin" "$stage/vanban.1"
 "$bin" --generate-completion-script bash > "$stage/completions/vanban"
