@@ -10,6 +10,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         .systemLibrary(
@@ -21,7 +22,8 @@ let package = Package(
         .target(name: "VanBanText", dependencies: ["VanBanCore"]),
         .target(name: "VanBanHTML", dependencies: ["VanBanCore", "CLibXML2"]),
         .target(name: "VanBanODF", dependencies: ["VanBanCore", "CLibXML2"]),
-        .target(name: "VanBan", dependencies: ["VanBanCore", "VanBanText", "VanBanHTML", "VanBanODF"]),
+        .target(name: "VanBanSheets", dependencies: ["VanBanCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+        .target(name: "VanBan", dependencies: ["VanBanCore", "VanBanText", "VanBanHTML", "VanBanODF", "VanBanSheets"]),
         .executableTarget(
             name: "vanban",
             dependencies: ["VanBan", .product(name: "ArgumentParser", package: "swift-argument-parser")]
@@ -29,7 +31,7 @@ let package = Package(
         // The fuzz target (see Docs/Fuzzing.md): a replay tool in a normal build, a
         // libFuzzer target when built by Scripts/fuzz.sh.
         .executableTarget(name: "FuzzTemplate", dependencies: ["VanBan"]),
-        .testTarget(name: "VanBanTests", dependencies: ["VanBan", "VanBanCore", "VanBanText", "VanBanHTML", "VanBanODF", "CLibXML2"]),
+        .testTarget(name: "VanBanTests", dependencies: ["VanBan", "VanBanCore", "VanBanText", "VanBanHTML", "VanBanODF", "CLibXML2", "VanBanSheets"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,5 +1,6 @@
 import Foundation
 @_exported import VanBanCore
+@_exported import VanBanSheets
 import VanBanHTML
 import VanBanODF
 import VanBanText

@@ -1,4 +1,5 @@
 import Foundation
+import VanBanCore
 
 /// One field of a CSV file, with the place where it starts.
 public struct CSVField: Sendable, Hashable {
@@ -50,6 +51,38 @@ public struct CSVTable: Sendable, Hashable {
     public var header: [CSVField]
     /// The data rows, blank rows included (callers decide what to do with them).
     public var rows: [CSVRow]
+    /// For a table read from a spreadsheet: the sheet's name. Fields' `line` is then the
+    /// row number and `column` the column number, and places are cells (`Sheet1!C14`).
+    public var sheet: String?
+
+    /// Creates a table.
+    public init(sourceName: String, delimiter: Character, header: [CSVField], rows: [CSVRow], sheet: String? = nil) {
+        self.sourceName = sourceName
+        self.delimiter = delimiter
+        self.header = header
+        self.rows = rows
+        self.sheet = sheet
+    }
+
+    /// Where a field is: `file:line:column`, or the cell `file:Sheet1!C14`.
+    public func location(of field: CSVField) -> SourceLocation {
+        guard let sheet else { return SourceLocation(file: sourceName, line: field.line, column: field.column) }
+        return SourceLocation(file: sourceName, cell: SheetReference.cell(sheet: sheet, row: field.line, column: field.column),
+                              row: field.line, column: field.column)
+    }
+
+    /// Where a row starts, for messages and the manifest (`shortName` is the file name
+    /// without folders): `members.csv:14`, or `members.xlsx:Sheet1!14:14` (Excel's
+    /// reference to the whole row).
+    public func origin(ofRowAt line: Int, shortName: String) -> String {
+        guard let sheet else { return "\(shortName):\(line)" }
+        return "\(shortName):\(SheetReference.sheetPrefix(sheet))\(line):\(line)"
+    }
+
+    /// Where a row is, as a location (its first cell for a spreadsheet).
+    public func location(ofRowAt line: Int) -> SourceLocation {
+        location(of: CSVField(text: "", line: line, column: 1))
+    }
 }
 
 /// Reads CSV as spreadsheets save it (RFC 4180): UTF-8 with or without a byte-order

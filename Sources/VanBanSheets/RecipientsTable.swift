@@ -1,0 +1,106 @@
+import Foundation
+import VanBanCore
+
+/// The kinds of file a recipients list arrives in.
+public enum RecipientsFileKind: String, Sendable, Hashable {
+    /// CSV or tab-separated text, in any encoding ``TextDecoding`` reads.
+    case text
+    /// An Excel workbook (.xlsx).
+    case xlsx
+    /// An OpenDocument spreadsheet (.ods).
+    case ods
+}
+
+/// How to read a recipients table (the `--sheet` and `--encoding` options).
+public struct TableReadOptions: Sendable, Hashable {
+    /// The sheet of a workbook to read; nil for the first.
+    public var sheet: String?
+    /// The encoding of a text file; nil to detect it.
+    public var encoding: TextFileEncoding?
+    /// Limits for spreadsheets.
+    public var limits: SpreadsheetLimits
+
+    /// Creates options.
+    public init(sheet: String? = nil, encoding: TextFileEncoding? = nil, limits: SpreadsheetLimits = .standard) {
+        self.sheet = sheet
+        self.encoding = encoding
+        self.limits = limits
+    }
+}
+
+/// Reads a table of records (a header row and data rows) from CSV, tab-separated text,
+/// .xlsx or .ods, telling them apart by their first bytes.
+public enum RecipientsTableReader {
+    /// The kind of file, from its first bytes (a zip is a spreadsheet), or an error for
+    /// the old binary Excel format.
+    public static func kind(of bytes: [UInt8], sourceName: String) throws(VanBanError) -> RecipientsFileKind {
+        if bytes.starts(with: [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
+            throw VanBanError(.data, "\(sourceName) is an Excel 97–2003 workbook (.xls), which VanBan does not read",
+                              at: SourceLocation(file: sourceName, line: 1, column: 1),
+                              help: "open it in Excel or LibreOffice Calc and save it as .xlsx (Excel Workbook) or .ods")
+        }
+        let lower = sourceName.lowercased()
+        guard bytes.starts(with: [0x50, 0x4B]) || lower.hasSuffix(".xlsx") || lower.hasSuffix(".ods") else { return .text }
+        if lower.hasSuffix(".ods") { return .ods }
+        if lower.hasSuffix(".xlsx") || lower.hasSuffix(".xlsm") { return .xlsx }
+        // A zip by any other name: look inside.
+        return .xlsx
+    }
+
+    /// Reads `bytes` as a table. Returns the table, and notes and warnings to show
+    /// (the encoding assumed for text, blank rows skipped in a sheet).
+    public static func read(_ bytes: [UInt8], sourceName: String, options: TableReadOptions = TableReadOptions()) throws(VanBanError) -> (CSVTable, [String]) {
+        switch try kind(of: bytes, sourceName: sourceName) {
+        case .text:
+            let decoded = try TextDecoding.decode(bytes, sourceName: sourceName, forced: options.encoding)
+            let table = try CSVReader(sourceName: sourceName).parse(decoded.utf8)
+            return (table, decoded.note(sourceName: sourceName).map { [$0] } ?? [])
+        case .xlsx, .ods:
+            if !bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
+                throw SpreadsheetArchive.corrupt(sourceName, "it does not start as a zip file does")
+            }
+            let zip = try SpreadsheetArchive(bytes: bytes, sourceName: sourceName, limits: options.limits)
+            let sheet: SheetData
+            if zip.has("content.xml") && !zip.has("xl/workbook.xml") {
+                var r = ODSReader(zip: zip, sourceName: sourceName, limits: options.limits)
+                sheet = try r.read(sheet: options.sheet)
+            } else if zip.has("xl/workbook.xml") || zip.has("_rels/.rels") {
+                var r = XLSXReader(zip: zip, sourceName: sourceName, limits: options.limits)
+                sheet = try r.read(sheet: options.sheet)
+            } else {
+                throw SpreadsheetArchive.corrupt(sourceName, "it is a zip file but neither an Excel workbook nor an OpenDocument spreadsheet")
+            }
+            return try sheet.table(sourceName: sourceName)
+        }
+    }
+
+    /// Converts (or refuses) legacy TCVN3/VNI text in the cells of a table, by `policy`.
+    /// Returns the table and one warning per converted cell, naming the cell and its column.
+    public static func convertLegacy(_ table: CSVTable, policy: LegacyPolicy) throws(VanBanError) -> (CSVTable, [String]) {
+        guard policy != .keep else { return (table, []) }
+        var t = table
+        var warnings: [String] = []
+        var refused: [(SourceLocation, String)] = []
+        for r in t.rows.indices {
+            for f in t.rows[r].fields.indices {
+                let field = t.rows[r].fields[f]
+                guard let finding = LegacyEncoding.detect(field.text), let scheme = LegacyScheme(finding: finding) else { continue }
+                let after = LegacyText.toUnicode(field.text, from: scheme)
+                guard after != field.text else { continue }
+                let column = f < t.header.count ? "column '\(t.header[f].text)'" : "column \(f + 1)"
+                let c = LegacyConversion(place: column, location: t.location(of: field), scheme: scheme, before: field.text, after: after)
+                if policy == .error {
+                    refused.append((t.location(of: field), c.errorMessage))
+                } else {
+                    warnings.append(c.warning)
+                    t.rows[r].fields[f].text = after
+                }
+            }
+        }
+        if let first = refused.first {
+            throw VanBanError(.data, refused.count == 1 ? first.1 : "\(refused.count) cells are typed in a legacy font, not Unicode: " + refused.map { "\($0.0): \($0.1)" }.joined(separator: "; "),
+                              at: first.0, help: "convert the text to Unicode (UniKey: Công cụ chuyển mã), or run with --legacy convert")
+        }
+        return (t, warnings)
+    }
+}
