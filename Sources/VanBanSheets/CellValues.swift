@@ -35,8 +35,8 @@ enum CellValues {
     enum FormatKind { case number, date, time, dateTime }
 
     /// What a spreadsheet number format shows: Excel's built-in formats by id, or a
-    /// format code read for its date (d, y, and m beside them) and time (h, s) parts,
-    /// outside quoted text, escapes and [colour] sections.
+    /// format code read for its date (d, y) and time (h, s) parts, outside quoted text,
+    /// escapes, [colour] sections and the word General.
     static func kind(numFmtId: Int, code: String?) -> FormatKind {
         switch numFmtId {
         case 14...17, 27...31, 34...36, 50...58: return .date
@@ -47,8 +47,9 @@ enum CellValues {
         guard let code else { return .number }
         var inQuote = false, escape = false, inBracket = false
         var date = false, time = false
-        let section = code.split(separator: ";", maxSplits: 1).first.map(String.init) ?? code
-        for c in section.lowercased() {
+        let section = (code.split(separator: ";", maxSplits: 1).first.map(String.init) ?? code)
+            .lowercased().replacingOccurrences(of: "general", with: "")
+        for c in section {
             if escape { escape = false; continue }
             if inQuote { if c == "\"" { inQuote = false }; continue }
             if inBracket {
@@ -60,7 +61,7 @@ enum CellValues {
             case "\"": inQuote = true
             case "\\", "_", "*": escape = true
             case "[": inBracket = true
-            case "d", "y", "e", "g", "b": date = true
+            case "d", "y": date = true
             case "h", "s": time = true
             default: break
             }

@@ -20,7 +20,8 @@ struct ODSReader {
     let sourceName: String
     let limits: SpreadsheetLimits
 
-    mutating func read(sheet wanted: String?) throws(VanBanError) -> SheetData {
+    /// The sheet named `wanted` (the first when nil), and the names of every sheet.
+    mutating func read(sheet wanted: String?) throws(VanBanError) -> (SheetData, [String]) {
         let bytes = try zip.require("content.xml")
         let reader = try XMLStreamReader(bytes: bytes, file: "\(sourceName)/content.xml")
         var names: [String] = []
@@ -32,14 +33,13 @@ struct ODSReader {
             let matches = wanted.map { $0 == name || $0.lowercased() == name.lowercased() } ?? (names.count == 1)
             if matches && result == nil && !el.isEmpty {
                 result = try readTable(reader, name: name)
-                if wanted == nil || wanted == name { break }
             } else if matches && result == nil {
                 result = SheetData(name: name, storage: [])
             } else {
                 try reader.skipElement(el)
             }
         }
-        if let result { return result }
+        if let result { return (result, names) }
         if let wanted {
             throw VanBanError(.input, "\(sourceName) has no sheet named '\(wanted)'; its sheets are: " + names.map { "'\($0)'" }.joined(separator: ", "),
                               help: "give one of these names to --sheet")

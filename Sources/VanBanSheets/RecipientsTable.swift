@@ -36,7 +36,6 @@ public enum RecipientsTableReader {
     public static func kind(of bytes: [UInt8], sourceName: String) throws(VanBanError) -> RecipientsFileKind {
         if bytes.starts(with: [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
             throw VanBanError(.data, "\(sourceName) is an Excel 97–2003 workbook (.xls), which VanBan does not read",
-                              at: SourceLocation(file: sourceName, line: 1, column: 1),
                               help: "open it in Excel or LibreOffice Calc and save it as .xlsx (Excel Workbook) or .ods")
         }
         let lower = sourceName.lowercased()
@@ -60,15 +59,20 @@ public enum RecipientsTableReader {
                 throw SpreadsheetArchive.corrupt(sourceName, "it does not start as a zip file does")
             }
             let zip = try SpreadsheetArchive(bytes: bytes, sourceName: sourceName, limits: options.limits)
-            let sheet: SheetData
+            let sheet: SheetData, names: [String]
             if zip.has("content.xml") && !zip.has("xl/workbook.xml") {
                 var r = ODSReader(zip: zip, sourceName: sourceName, limits: options.limits)
-                sheet = try r.read(sheet: options.sheet)
+                (sheet, names) = try r.read(sheet: options.sheet)
             } else if zip.has("xl/workbook.xml") || zip.has("_rels/.rels") {
                 var r = XLSXReader(zip: zip, sourceName: sourceName, limits: options.limits)
-                sheet = try r.read(sheet: options.sheet)
+                (sheet, names) = try r.read(sheet: options.sheet)
             } else {
                 throw SpreadsheetArchive.corrupt(sourceName, "it is a zip file but neither an Excel workbook nor an OpenDocument spreadsheet")
+            }
+            if sheet.storage.count < 2 && options.sheet == nil && names.count > 1 {
+                throw VanBanError(.data, "the first sheet of \(sourceName), '\(sheet.name)', holds no list (\(sheet.storage.isEmpty ? "it is empty" : "only one row")); the workbook's sheets are: " + names.map { "'\($0)'" }.joined(separator: ", "),
+                                  at: SourceLocation(file: sourceName, cell: SheetReference.cell(sheet: sheet.name, row: 1, column: 1), row: 1, column: 1),
+                                  help: "choose the sheet that holds the list with --sheet NAME, e.g. --sheet '\(names[1])'")
             }
             return try sheet.table(sourceName: sourceName)
         }

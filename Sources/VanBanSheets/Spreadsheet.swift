@@ -154,7 +154,6 @@ struct SpreadsheetArchive {
             if path.hasPrefix("/") || path.hasPrefix("\\") || path.contains("\\") || parts.contains("..")
                 || (path.count >= 2 && path.dropFirst().first == ":") {
                 throw VanBanError(.data, "\(sourceName) holds an entry named '\(path)', which points outside the file; such an archive is refused",
-                                  at: SourceLocation(file: sourceName, line: 1, column: 1),
                                   help: "this is not a file saved by Excel or LibreOffice: open the list in the spreadsheet program and save it again")
             }
             if count > 100_000 { throw Self.corrupt(sourceName, "it has more than 100 000 entries") }
@@ -164,7 +163,6 @@ struct SpreadsheetArchive {
 
     static func corrupt(_ name: String, _ why: String) -> VanBanError {
         VanBanError(.data, "\(name) is not a readable spreadsheet: \(why)",
-                    at: SourceLocation(file: name, line: 1, column: 1),
                     help: "the file is damaged or not an .xlsx/.ods: open it in Excel or LibreOffice Calc and save it again")
     }
 
@@ -196,7 +194,6 @@ struct SpreadsheetArchive {
             if overflow != nil {
                 let total = out.count + inflated > limits.maxTotalBytes - maxEntry
                 throw VanBanError(.data, "\(sourceName): '\(path)' inflates to more than \(min(maxEntry, remaining) >> 20) MiB\(total ? " (all entries together: \(limits.maxTotalBytes >> 20) MiB)" : ""); reading stopped (a zip bomb?)",
-                                  at: SourceLocation(file: sourceName, line: 1, column: 1),
                                   help: "a member list is a few hundred kilobytes: open the file in the spreadsheet program, keep only the list, and save it again")
             }
             throw Self.corrupt(sourceName, "'\(path)' cannot be inflated")

@@ -98,7 +98,7 @@ struct XLSXReader {
                     strings.append(cellText(CellValues.unescapeOOXML(current)))
                     if strings.count > limits.maxCells {
                         throw VanBanError(.data, "\(sourceName) has more than \(limits.maxCells) shared strings; reading stopped",
-                                          at: SourceLocation(file: sourceName, line: 1, column: 1), help: "keep only the member list in the workbook")
+                                          help: "keep only the member list in the workbook")
                     }
                 }
             case .text(let t):
@@ -135,8 +135,8 @@ struct XLSXReader {
         return kinds
     }
 
-    /// Reads the sheet named `sheet` (the first when nil).
-    mutating func read(sheet wanted: String?) throws(VanBanError) -> SheetData {
+    /// Reads the sheet named `sheet` (the first when nil); returns it and the names of every sheet.
+    mutating func read(sheet wanted: String?) throws(VanBanError) -> (SheetData, [String]) {
         let book = try workbook()
         guard !book.sheets.isEmpty else { throw SpreadsheetArchive.corrupt(sourceName, "the workbook has no sheet") }
         let chosen: (name: String, path: String)
@@ -152,7 +152,7 @@ struct XLSXReader {
         let shared = try book.sharedStrings.map { p throws(VanBanError) in try sharedStrings(p) } ?? []
         let kinds = try styles(book.styles)
         let bytes = try zip.require(chosen.path)
-        return try parseSheet(bytes, name: chosen.name, path: chosen.path, shared: shared, kinds: kinds, date1904: book.date1904)
+        return (try parseSheet(bytes, name: chosen.name, path: chosen.path, shared: shared, kinds: kinds, date1904: book.date1904), book.sheets.map(\.name))
     }
 
     func parseSheet(_ bytes: [UInt8], name: String, path: String, shared: [String], kinds: [CellValues.FormatKind], date1904: Bool) throws(VanBanError) -> SheetData {
