@@ -11,6 +11,7 @@ fixtures). Needs openpyxl (pip install openpyxl).
 - members-1904.xlsx: the same in the 1904 date system, the recipient column as rich
   text (two runs), a formula cell (its cached value read), a second sheet chosen with
   --sheet "Danh sách".
+- members-bad.xlsx: a date that does not exist, typed as text in C3.
 - hostile/*: a zip bomb, a DOCTYPE with an external entity, a path-traversal entry,
   a million empty rows, a corrupt zip.
 """
@@ -99,6 +100,14 @@ parts["xl/worksheets/sheet2.xml"] = sheet.encode("utf-8")
 with zipfile.ZipFile("members-1904.xlsx", "w", zipfile.ZIP_DEFLATED) as z:
     for n, b in parts.items():
         z.writestr(zipfile.ZipInfo(n, (1980, 1, 1, 0, 0, 0)), b, zipfile.ZIP_DEFLATED)
+
+# members-bad.xlsx: the list with an impossible date typed as text in C3 (record 2).
+wb = openpyxl.Workbook()
+ws = wb.active
+ws.title = "Sheet1"
+fill(ws)
+ws["C3"] = "2022-13-45"
+wb.save("members-bad.xlsx")
 
 # Hostile files, built from a small valid workbook.
 os.makedirs("hostile", exist_ok=True)
