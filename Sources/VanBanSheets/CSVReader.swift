@@ -119,11 +119,18 @@ public struct CSVReader: Sendable {
         if let p = headerRow.problem {
             throw VanBanError(.data, "the header row cannot be read: \(p)", at: SourceLocation(file: sourceName, line: headerRow.line, column: 1))
         }
+        let header = try Self.header(headerRow.fields) { SourceLocation(file: sourceName, line: $0.line, column: $0.column) }
+        return CSVTable(sourceName: sourceName, delimiter: Character(UnicodeScalar(delimiter)), header: header, rows: rows)
+    }
+
+    /// The column names of a header row, trimmed; an empty or repeated name is an error
+    /// at `location` of its field.
+    static func header(_ fields: [CSVField], location: (CSVField) -> SourceLocation) throws(VanBanError) -> [CSVField] {
         var header: [CSVField] = []
         var seen: [String: Int] = [:]
-        for (k, f) in headerRow.fields.enumerated() {
+        for (k, f) in fields.enumerated() {
             let name = f.text.trimmingCharacters(in: .whitespaces)
-            let loc = SourceLocation(file: sourceName, line: f.line, column: f.column)
+            let loc = location(f)
             if name.isEmpty {
                 throw VanBanError(.data, "column \(k + 1) of the header has no name", at: loc,
                                   help: "give every column a name in the first row, or delete the empty column")
@@ -135,7 +142,7 @@ public struct CSVReader: Sendable {
             seen[name] = k
             header.append(CSVField(text: name, line: f.line, column: f.column))
         }
-        return CSVTable(sourceName: sourceName, delimiter: Character(UnicodeScalar(delimiter)), header: header, rows: rows)
+        return header
     }
 
     /// The separator of the first line: the most frequent of `,` `;` tab outside quotes.

@@ -104,7 +104,9 @@ public struct SheetData: Sendable, Hashable {
         let width = headerRow.cells.last!.column
         var byColumn: [Int: String] = [:]
         for c in headerRow.cells { byColumn[c.column] = c.text }
-        let header = (1...width).map { CSVField(text: byColumn[$0] ?? "", line: headerRow.row, column: $0) }
+        let header = try CSVReader.header((1...width).map { CSVField(text: byColumn[$0] ?? "", line: headerRow.row, column: $0) }) {
+            SourceLocation(file: sourceName, cell: SheetReference.cell(sheet: name, row: $0.line, column: $0.column), row: $0.line, column: $0.column)
+        }
         var rows: [CSVRow] = []
         var warnings: [String] = []
         var previous = headerRow.row
@@ -166,6 +168,9 @@ struct SpreadsheetArchive {
                     help: "the file is damaged or not an .xlsx/.ods: open it in Excel or LibreOffice Calc and save it again")
     }
 
+    /// `64 MiB`, or `4000 bytes` below a mebibyte.
+    static func size(_ n: Int) -> String { n >= 1 << 20 ? "\(n >> 20) MiB" : "\(n) bytes" }
+
     /// Whether an entry exists.
     func has(_ path: String) -> Bool { archive[path] != nil }
 
@@ -192,8 +197,10 @@ struct SpreadsheetArchive {
             throw e
         } catch {
             if overflow != nil {
-                let total = out.count + inflated > limits.maxTotalBytes - maxEntry
-                throw VanBanError(.data, "\(sourceName): '\(path)' inflates to more than \(min(maxEntry, remaining) >> 20) MiB\(total ? " (all entries together: \(limits.maxTotalBytes >> 20) MiB)" : ""); reading stopped (a zip bomb?)",
+                let what = remaining < maxEntry
+                    ? "the entries read inflate to more than \(Self.size(limits.maxTotalBytes)) together (stopped in '\(path)')"
+                    : "'\(path)' inflates to more than \(Self.size(maxEntry))"
+                throw VanBanError(.data, "\(sourceName): \(what); reading stopped (a zip bomb?)",
                                   help: "a member list is a few hundred kilobytes: open the file in the spreadsheet program, keep only the list, and save it again")
             }
             throw Self.corrupt(sourceName, "'\(path)' cannot be inflated")
