@@ -1,5 +1,5 @@
 import Foundation
-import VanBanCore
+import VanBanModel
 
 /// One field of a CSV file, with the place where it starts.
 public struct CSVField: Sendable, Hashable {

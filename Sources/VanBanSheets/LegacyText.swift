@@ -1,5 +1,5 @@
 import Foundation
-import VanBanCore
+import VanBanModel
 
 /// The 8-bit Vietnamese encodings of the fonts used before Unicode, as their text
 /// arrives today: each byte shown as the Latin-1 character of the same value.
@@ -13,15 +13,6 @@ public enum LegacyScheme: String, Sendable, Hashable, CaseIterable {
 
     /// The name used in messages: "TCVN3 (ABC)" or "VNI".
     public var displayName: String { self == .tcvn3 ? "TCVN3 (ABC)" : "VNI" }
-
-    /// The scheme of a ``LegacyEncoding/Finding``.
-    public init?(finding: LegacyEncoding.Finding) {
-        switch finding.name {
-        case "VNI": self = .vni
-        case "TCVN3 (ABC)": self = .tcvn3
-        default: return nil
-        }
-    }
 }
 
 /// Converts text typed in a legacy Vietnamese font to Unicode NFC, and back (for tests
@@ -214,6 +205,15 @@ public struct LegacyConversion: Sendable, Hashable {
     /// The text in Unicode.
     public var after: String
 
+    /// Creates a record of one conversion.
+    public init(place: String, location: SourceLocation?, scheme: LegacyScheme, before: String, after: String) {
+        self.place = place
+        self.location = location
+        self.scheme = scheme
+        self.before = before
+        self.after = after
+    }
+
     /// `file:line:col: warning: $.x: TCVN3 (ABC) text "Héi" converted to Unicode: "Hội"`.
     public var warning: String {
         (location.map { "\($0): " } ?? "") + "warning: \(place): \(scheme.displayName) text \"\(Self.short(before))\" converted to Unicode: \"\(Self.short(after))\""
@@ -225,45 +225,4 @@ public struct LegacyConversion: Sendable, Hashable {
     }
 
     static func short(_ s: String) -> String { s.count > 60 ? String(s.prefix(57)) + "…" : s }
-}
-
-extension LegacyText {
-    /// Converts every legacy-encoded string in a JSON value; returns the new value and
-    /// what was converted, in document order. `locations` (JSON path → place) names
-    /// where each string is.
-    public static func convert(_ value: Value, path: String = "$", locations: [String: SourceLocation] = [:]) -> (Value, [LegacyConversion]) {
-        var found: [LegacyConversion] = []
-        let v = convert(value, path: path, locations: locations, into: &found)
-        return (v, found)
-    }
-
-    static func convert(_ value: Value, path: String, locations: [String: SourceLocation], into found: inout [LegacyConversion]) -> Value {
-        switch value {
-        case .string(let s):
-            guard let finding = LegacyEncoding.detect(s), let scheme = LegacyScheme(finding: finding) else { return value }
-            let after = toUnicode(s, from: scheme)
-            guard after != s else { return value }
-            found.append(LegacyConversion(place: path, location: locations[path], scheme: scheme, before: s, after: after))
-            return .string(after)
-        case .array(let items):
-            return .array(items.enumerated().map { convert($1, path: "\(path)[\($0)]", locations: locations, into: &found) })
-        case .object(let o):
-            var out = JSONObject()
-            for (k, v) in o.pairs {
-                out[k] = convert(v, path: BatchMergePath.child(path, k), locations: locations, into: &found)
-            }
-            return .object(out)
-        default:
-            return value
-        }
-    }
-}
-
-/// JSON path spelling shared with the batch: `$.key`, or `$["tên"]` for keys that are
-/// not plain identifiers.
-enum BatchMergePath {
-    static func child(_ path: String, _ key: String) -> String {
-        let plain = !key.isEmpty && key.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "_") }
-        return plain ? "\(path).\(key)" : "\(path)[\(Value.quote(key))]"
-    }
 }

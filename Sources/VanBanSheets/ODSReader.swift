@@ -1,5 +1,6 @@
 import Foundation
-import VanBanCore
+import VanBanModel
+import VanBanXML
 
 /// Reads one sheet (`table:table`) of an OpenDocument spreadsheet (.ods).
 ///

@@ -1,5 +1,5 @@
 import Foundation
-import VanBanCore
+import VanBanModel
 
 /// The kinds of file a recipients list arrives in.
 public enum RecipientsFileKind: String, Sendable, Hashable {
@@ -76,35 +76,5 @@ public enum RecipientsTableReader {
             }
             return try sheet.table(sourceName: sourceName)
         }
-    }
-
-    /// Converts (or refuses) legacy TCVN3/VNI text in the cells of a table, by `policy`.
-    /// Returns the table and one warning per converted cell, naming the cell and its column.
-    public static func convertLegacy(_ table: CSVTable, policy: LegacyPolicy) throws(VanBanError) -> (CSVTable, [String]) {
-        guard policy != .keep else { return (table, []) }
-        var t = table
-        var warnings: [String] = []
-        var refused: [(SourceLocation, String)] = []
-        for r in t.rows.indices {
-            for f in t.rows[r].fields.indices {
-                let field = t.rows[r].fields[f]
-                guard let finding = LegacyEncoding.detect(field.text), let scheme = LegacyScheme(finding: finding) else { continue }
-                let after = LegacyText.toUnicode(field.text, from: scheme)
-                guard after != field.text else { continue }
-                let column = f < t.header.count ? "column '\(t.header[f].text)'" : "column \(f + 1)"
-                let c = LegacyConversion(place: column, location: t.location(of: field), scheme: scheme, before: field.text, after: after)
-                if policy == .error {
-                    refused.append((t.location(of: field), c.errorMessage))
-                } else {
-                    warnings.append(c.warning)
-                    t.rows[r].fields[f].text = after
-                }
-            }
-        }
-        if let first = refused.first {
-            throw VanBanError(.data, refused.count == 1 ? first.1 : "\(refused.count) cells are typed in a legacy font, not Unicode: " + refused.map { "\($0.0): \($0.1)" }.joined(separator: "; "),
-                              at: first.0, help: "convert the text to Unicode (UniKey: Công cụ chuyển mã), or run with --legacy convert")
-        }
-        return (t, warnings)
     }
 }

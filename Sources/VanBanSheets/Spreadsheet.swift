@@ -1,5 +1,5 @@
 import Foundation
-import VanBanCore
+import VanBanModel
 import ZIPFoundation
 
 /// Limits that keep a hostile spreadsheet from exhausting memory or time.

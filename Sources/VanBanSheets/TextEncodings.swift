@@ -1,5 +1,5 @@
 import Foundation
-import VanBanCore
+import VanBanModel
 
 /// The text encodings a spreadsheet program writes CSV and tab-separated text in.
 public enum TextFileEncoding: String, Sendable, CaseIterable, Hashable {

@@ -1,5 +1,6 @@
 import Foundation
-import VanBanCore
+import VanBanModel
+import VanBanXML
 
 /// Reads one sheet of an Excel workbook (.xlsx, Office Open XML SpreadsheetML).
 ///

@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
 import VanBan
+import VanBanBatch
+import VanBanSheets
 
 /// `vanban batch`: one document per record of a recipients file.
 struct BatchCommand: ParsableCommand {

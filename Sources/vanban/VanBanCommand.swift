@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
 import VanBan
+import VanBanBatch
+import VanBanSheets
 
 @main
 struct VanBanCommand: ParsableCommand {

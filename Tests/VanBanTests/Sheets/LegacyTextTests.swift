@@ -1,7 +1,11 @@
 import Foundation
 import Testing
 @testable import VanBan
+@testable import VanBanBatch
 @testable import VanBanSheets
+import VanBanModel
+import VanBanTemplate
+@testable import VanBanXML
 
 @Suite("Sheets: TCVN3 and VNI text converted to Unicode")
 struct LegacyTextTests {
@@ -68,7 +72,7 @@ struct LegacyTextTests {
             ("recipients", .array([.string("Hoäi Döôïc hoïc"), .string("Hội Y học")])),
             ("number", .number(ExactNumber(232))),
         ]))
-        let loc = VanBanCore.SourceLocation(file: "d.json", line: 3, column: 13)
+        let loc = VanBanModel.SourceLocation(file: "d.json", line: 3, column: 13)
         let (out, changes) = LegacyText.convert(value, locations: ["$.issuer.name": loc])
         #expect(changes.map(\.place) == ["$.issuer.name", "$.recipients[0]"])
         #expect(changes.map(\.scheme) == [.tcvn3, .vni])

@@ -1,7 +1,11 @@
 import Foundation
 import Testing
 @testable import VanBan
+@testable import VanBanBatch
 @testable import VanBanSheets
+import VanBanModel
+import VanBanTemplate
+@testable import VanBanXML
 
 /// The recipients fixtures of Fixtures/sheets (made by Scripts/make-sheet-fixtures.sh
 /// with LibreOffice, openpyxl and iconv) and what they must read as.
