@@ -11,7 +11,7 @@ import PackageDescription
 //   VanBanText, VanBanHTML ─► Model writers
 //   VanBanODF ─► Model, XML         writer
 //   VanBan ─► all of the above      the facade for integrators
-//   VanBanSheets ─► Model           recipients from spreadsheets (CSV)
+//   VanBanSheets ─► Model, XML      recipients: CSV in Excel's encodings, .xlsx, .ods (zip: ZIPFoundation)
 //   VanBanBatch ─► VanBan, Sheets   one template × N records
 //   vanban (CLI) ─► VanBan, Batch
 let package = Package(
@@ -24,6 +24,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         .systemLibrary(
@@ -38,11 +39,11 @@ let package = Package(
         .target(name: "VanBanHTML", dependencies: ["VanBanModel"]),
         .target(name: "VanBanODF", dependencies: ["VanBanModel", "VanBanXML"]),
         .target(name: "VanBan", dependencies: ["VanBanModel", "VanBanTemplate", "VanBanText", "VanBanHTML", "VanBanODF"]),
-        .target(name: "VanBanSheets", dependencies: ["VanBanModel"]),
+        .target(name: "VanBanSheets", dependencies: ["VanBanModel", "VanBanXML", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .target(name: "VanBanBatch", dependencies: ["VanBan", "VanBanSheets"]),
         .executableTarget(
             name: "vanban",
-            dependencies: ["VanBan", "VanBanBatch", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["VanBan", "VanBanBatch", "VanBanSheets", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         // The fuzz target (see Docs/Fuzzing.md): a replay tool in a normal build, a
         // libFuzzer target when built by Scripts/fuzz.sh.

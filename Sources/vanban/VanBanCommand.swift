@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import VanBan
 import VanBanBatch
+import VanBanSheets
 
 @main
 struct VanBanCommand: ParsableCommand {
@@ -52,9 +53,13 @@ struct Render: ParsableCommand {
     @Flag(help: "Refuse to render when the data checks give warnings (see `vanban check`).")
     var strict = false
 
+    @Option(help: ArgumentHelp("Text typed in the TCVN3 (ABC) or VNI fonts: convert (to Unicode, with a warning per field), keep, or error.", valueName: "POLICY"))
+    var legacy: String = "convert"
+
     @OptionGroup var templates: TemplateOptions
 
     func validate() throws {
+        if LegacyPolicy(rawValue: legacy) == nil { throw ValidationError("--legacy must be convert, keep or error") }
         guard OutputFormat(rawValue: format) != nil else {
             throw ValidationError("unknown format '\(format)'; use one of: " + OutputFormat.allCases.map(\.rawValue).joined(separator: ", "))
         }
@@ -67,8 +72,11 @@ struct Render: ParsableCommand {
     func run() throws {
         Interrupts.install()
         let compiled = templates.load(template)
-        let document: JSONDocument
-        do { document = try Engine.loadDocument(path: data) } catch { fail(error) }
+        var document: JSONDocument
+        do {
+            document = try Engine.loadDocument(path: data)
+            (document.value, _) = try BatchCommand.legacy(document.value, locations: document.locations, policy: LegacyPolicy(rawValue: legacy) ?? .convert)
+        } catch { fail(error) }
         let value = document.value
         let problems = Engine.check(document, template: compiled)
         for p in problems { note(p.description) }
