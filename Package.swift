@@ -17,11 +17,17 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]
         ),
+        .systemLibrary(
+            name: "CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
         .target(name: "VanBanCore", dependencies: ["CLibXML2"]),
         .target(name: "VanBanText", dependencies: ["VanBanCore"]),
         .target(name: "VanBanHTML", dependencies: ["VanBanCore", "CLibXML2"]),
-        .target(name: "VanBanODF", dependencies: ["VanBanCore", "CLibXML2"]),
-        .target(name: "VanBan", dependencies: ["VanBanCore", "VanBanText", "VanBanHTML", "VanBanODF"]),
+        .target(name: "VanBanODF", dependencies: ["VanBanCore", "CLibXML2", "CZlib"]),
+        .target(name: "VanBanDOCX", dependencies: ["VanBanCore", "VanBanODF", "CZlib"]),
+        .target(name: "VanBan", dependencies: ["VanBanCore", "VanBanText", "VanBanHTML", "VanBanODF", "VanBanDOCX"]),
         .executableTarget(
             name: "vanban",
             dependencies: ["VanBan", .product(name: "ArgumentParser", package: "swift-argument-parser")]
@@ -29,7 +35,7 @@ let package = Package(
         // The fuzz target (see Docs/Fuzzing.md): a replay tool in a normal build, a
         // libFuzzer target when built by Scripts/fuzz.sh.
         .executableTarget(name: "FuzzTemplate", dependencies: ["VanBan"]),
-        .testTarget(name: "VanBanTests", dependencies: ["VanBan", "VanBanCore", "VanBanText", "VanBanHTML", "VanBanODF", "CLibXML2"]),
+        .testTarget(name: "VanBanTests", dependencies: ["VanBan", "VanBanCore", "VanBanText", "VanBanHTML", "VanBanODF", "CLibXML2", "VanBanDOCX", "CZlib"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,5 +1,6 @@
 import Foundation
 @_exported import VanBanCore
+import VanBanDOCX
 import VanBanHTML
 import VanBanODF
 import VanBanText
@@ -12,8 +13,10 @@ public enum OutputFormat: String, Sendable, CaseIterable, Hashable {
     case html
     /// Flat ODT: one OpenDocument XML file.
     case fodt
-    /// Zipped ODT, for Microsoft Word and LibreOffice.
+    /// Zipped ODT, for LibreOffice (Word opens it too, as a foreign format).
     case odt
+    /// Word's own format (Office Open XML), written natively.
+    case docx
     /// The document tree, for debugging templates.
     case tree
 
@@ -24,6 +27,7 @@ public enum OutputFormat: String, Sendable, CaseIterable, Hashable {
         case .html: "html"
         case .fodt: "fodt"
         case .odt: "odt"
+        case .docx: "docx"
         case .tree: "tree.txt"
         }
     }
@@ -72,6 +76,7 @@ public enum Engine {
         case .html: HTMLWriter()
         case .fodt: FlatODTWriter()
         case .odt: ODTPackageWriter()
+        case .docx: DOCXWriter()
         case .tree: TreeWriter()
         }
     }
