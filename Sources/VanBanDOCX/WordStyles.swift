@@ -241,7 +241,7 @@ struct WordStyleSheet {
         e.append(XML.Element("w:docDefaults", elements: [
             XML.Element("w:rPrDefault", elements: [defaultsRun.runProperties() ?? XML.Element("w:rPr")]),
             XML.Element("w:pPrDefault", elements: [XML.Element("w:pPr", elements: [
-                XML.Element("w:spacing", ["w:before": "0", "w:after": "0", "w:line": "240", "w:lineRule": "auto"]),
+                XML.Element("w:spacing", ["w:before": "0", "w:after": "0", "w:line": WordLayout.line, "w:lineRule": "auto"]),
             ])]),
         ]))
         for s in WordStyle.allCases { e.append(paragraphStyle(s)) }
