@@ -8,6 +8,8 @@
 #      count is the .odt's (Fixtures/<dir>/expected/<name>.pages, which the ODT check
 #      holds the .odt to).
 #   3. pandoc: reads the .docx; its plain text holds the national title and motto.
+#   4. openxml-audit (PyPI; a Python port of the Open XML SDK's validator, the nearest
+#      to the ECMA-376 schemas that installs here): no error for Microsoft 365.
 # With VANBAN_REQUIRE_TOOLS=1 a missing reader fails the check instead of skipping it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -46,7 +48,16 @@ for file in "$out"/render/*/*.docx; do
     else
         missing "pandoc"
     fi
+    audit="$(dirname "$python")/openxml-audit"
+    [ -x "$audit" ] || audit="$(command -v openxml-audit || true)"
+    if [ -n "$audit" ]; then
+        "$audit" -q -f microsoft365 "$file" >"$out/audit.txt" 2>&1 \
+            || { cat "$out/audit.txt" >&2; echo "error: openxml-audit finds $dir/$name.docx invalid" >&2; exit 1; }
+        echo "openxml-audit: $dir/$name.docx: no error (Microsoft 365 rules)"
+    else
+        missing "openxml-audit"
+    fi
     checked=$((checked + 1))
 done
 [ "$checked" -gt 0 ] || { echo "no fixture was checked" >&2; exit 1; }
-echo "DOCX: $checked fixtures read by python-docx, LibreOffice and pandoc"
+echo "DOCX: $checked fixtures read by python-docx, LibreOffice, pandoc and openxml-audit"

@@ -6,8 +6,8 @@ import VanBanODF
 ///
 /// The package holds `[Content_Types].xml`, `_rels/.rels`, `docProps/core.xml` and
 /// `app.xml`, `word/document.xml`, `word/styles.xml`, `word/settings.xml`, two headers
-/// (the page number, and the empty header of first pages) and
-/// `word/_rels/document.xml.rels`. Layout follows Decree 30/2020/NĐ-CP as the ODT does:
+/// (the page number, and the empty header of first pages), `word/fontTable.xml`, a theme
+/// and `word/_rels/document.xml.rels`. Layout follows Decree 30/2020/NĐ-CP as the ODT does:
 /// A4 with the margins of ``Document/page``; Times New Roman; Vietnamese; a named
 /// paragraph style per role ("VanBan Body", "VanBan Title", …) and a named character
 /// style per emphasis; the header as a borderless two-column table with its short rules;
@@ -30,7 +30,7 @@ public struct DOCXWriter: DocumentWriter {
     public static let entryNames = [
         "[Content_Types].xml", "_rels/.rels", "docProps/core.xml", "docProps/app.xml",
         "word/document.xml", "word/styles.xml", "word/settings.xml", "word/header1.xml", "word/header2.xml",
-        "word/_rels/document.xml.rels",
+        "word/fontTable.xml", "word/theme/theme1.xml", "word/_rels/document.xml.rels",
     ]
 
     /// Writes the document as a .docx package (ZIP bytes).
@@ -64,11 +64,15 @@ public struct DOCXWriter: DocumentWriter {
         out["word/settings.xml"] = try ser.serialize(settings)
         out["word/header1.xml"] = try ser.serialize(header(numbered: true))
         out["word/header2.xml"] = try ser.serialize(header(numbered: false))
+        out["word/fontTable.xml"] = try ser.serialize(WordPackageParts.fontTable)
+        out["word/theme/theme1.xml"] = try WordPackageParts.themeSerializer.serialize(WordPackageParts.theme)
         out["word/_rels/document.xml.rels"] = try relationships([
             ("rId1", WordML.Types.styles, "styles.xml"),
             ("rId2", WordML.Types.settings, "settings.xml"),
             ("rId3", WordML.Types.header, "header1.xml"),
             ("rId4", WordML.Types.header, "header2.xml"),
+            ("rId5", WordML.Types.fontTable, "fontTable.xml"),
+            ("rId6", WordML.Types.theme, "theme/theme1.xml"),
         ])
         return out
     }
@@ -81,6 +85,7 @@ public struct DOCXWriter: DocumentWriter {
             ("/word/document.xml", WordML.Types.mainPart), ("/word/styles.xml", WordML.Types.stylesPart),
             ("/word/settings.xml", WordML.Types.settingsPart), ("/word/header1.xml", WordML.Types.headerPart),
             ("/word/header2.xml", WordML.Types.headerPart), ("/docProps/core.xml", WordML.Types.corePart),
+            ("/word/fontTable.xml", WordML.Types.fontTablePart), ("/word/theme/theme1.xml", WordML.Types.themePart),
             ("/docProps/app.xml", WordML.Types.appPart),
         ] {
             e.append(XML.Element("Override", ["PartName": part, "ContentType": type]))
