@@ -69,6 +69,26 @@ struct WordBody {
         }
     }
 
+    /// Elements that follow `w:spacing` in `w:pPr` (ECMA-376 §17.3.1.26's order).
+    static let afterSpacing: Set<String> = ["w:ind", "w:contextualSpacing", "w:mirrorIndents", "w:suppressOverlap", "w:jc",
+                                            "w:textDirection", "w:textAlignment", "w:textboxTightWrap", "w:outlineLvl",
+                                            "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange"]
+
+    /// Gives a paragraph a direct space after of `pt` points, unless it has one already.
+    static func setSpaceAfter(_ pt: Double, of p: inout XML.Element) {
+        guard case .element(var pPr)? = p.children.first, pPr.name == "w:pPr" else { return }
+        let value = String(WordML.twips(pt: pt))
+        if let i = pPr.children.firstIndex(where: { if case .element(let e) = $0 { e.name == "w:spacing" } else { false } }) {
+            guard case .element(var spacing) = pPr.children[i], spacing[attribute: "w:after"] == nil else { return }
+            spacing[attribute: "w:after"] = value
+            pPr.children[i] = .element(spacing)
+        } else {
+            let at = pPr.children.firstIndex { if case .element(let e) = $0 { afterSpacing.contains(e.name) } else { false } }
+            pPr.children.insert(.element(XML.Element("w:spacing", ["w:after": value])), at: at ?? pPr.children.count)
+        }
+        p.children[0] = .element(pPr)
+    }
+
     /// `w:sectPr` of every section: A4 with the Decree 30 margins, the page number's
     /// header 10 mm from the top edge, numbering from 1, a different first page.
     var sectionProperties: XML.Element {
@@ -117,6 +137,10 @@ struct WordBody {
         case .list(let l):
             list(l, markerStart: WordLayout.firstLineIndentMM, into: &out)
         case .table(let t):
+            if !pendingBreak, let i = out.indices.last, out[i].name == "w:p" {
+                // Word has no space above a table: the paragraph above keeps it instead.
+                Self.setSpaceAfter(WordLayout.paragraphGapPt, of: &out[i])
+            }
             out += breakBeforeTable()
             out.append(table(t))
         case .signOff(let s):
