@@ -1,5 +1,6 @@
 import Foundation
-@_exported import VanBanCore
+@_exported import VanBanModel
+@_exported import VanBanTemplate
 import VanBanDOCX
 import VanBanHTML
 import VanBanODF

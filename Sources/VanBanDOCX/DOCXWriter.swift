@@ -1,5 +1,5 @@
-import VanBanCore
-import VanBanODF
+import VanBanModel
+import VanBanXML
 
 /// Writes a Word document (`.docx`, Office Open XML WordprocessingML, transitional),
 /// natively from the document model: no office suite is involved.

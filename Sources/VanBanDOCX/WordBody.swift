@@ -1,5 +1,5 @@
-import VanBanCore
-import VanBanODF
+import VanBanModel
+import VanBanXML
 
 /// Walks a ``Document`` and builds the children of `w:body`.
 ///

@@ -1,5 +1,5 @@
-import VanBanCore
-import VanBanODF
+import VanBanModel
+import VanBanXML
 
 /// Namespaces, part names and units of WordprocessingML (ECMA-376, transitional).
 enum WordML {

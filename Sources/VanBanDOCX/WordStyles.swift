@@ -1,5 +1,5 @@
-import VanBanCore
-import VanBanODF
+import VanBanModel
+import VanBanXML
 
 /// The named styles of a VanBan .docx, one per role, with the same names and values as
 /// the ODT's ("VanBan Body", "VanBan Title", …), so a clerk who edits the document in

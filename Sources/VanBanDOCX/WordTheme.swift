@@ -1,5 +1,5 @@
-import VanBanCore
-import VanBanODF
+import VanBanModel
+import VanBanXML
 
 /// The two parts Word writes in every document and the Open XML SDK's package rules
 /// expect: the font table and a theme. VanBan sets its fonts in the styles, so both

@@ -1,8 +1,9 @@
 import Foundation
 import Testing
 @testable import VanBan
-import VanBanCore
-import VanBanODF
+@testable import VanBanBatch
+import VanBanModel
+import VanBanXML
 
 /// `--format docx` in a batch: one .docx per record, and `merged.docx` with one section
 /// per part of every record, each restarting its page numbers.

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 import VanBan
 import VanBanDOCX
-import VanBanODF
+import VanBanXML
 
 /// The .docx writer: every fixture's WordprocessingML against golden files, the package
 /// read back (every part well-formed, content types and relationships complete), the

@@ -2,7 +2,9 @@ import CLibXML2
 import CZlib
 import Foundation
 import Testing
-import VanBanCore
+import VanBanModel
+import VanBanTemplate
+import VanBanXML
 import VanBanODF
 
 /// Shared helpers for the ODF writer tests.
