@@ -68,7 +68,7 @@ struct BatchCommand: ParsableCommand {
     @Option(name: .customLong("out"), help: ArgumentHelp("The output folder (created if missing).", valueName: "DIR"))
     var out: String
 
-    @Option(name: .shortAndLong, help: ArgumentHelp("Comma-separated formats: text, html, fodt, odt, tree, or all (text,html,fodt,odt).", valueName: "LIST"))
+    @Option(name: .shortAndLong, help: ArgumentHelp("Comma-separated formats: text, html, fodt, odt, docx, tree, or all (text,html,fodt,odt,docx).", valueName: "LIST"))
     var format: String = "all"
 
     @Flag(help: "Also write one merged print file per format (DIR/merged.<ext>), each document on a new page.")
@@ -93,7 +93,7 @@ struct BatchCommand: ParsableCommand {
             var list: [OutputFormat] = []
             for item in format.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) {
                 if item == "all" {
-                    list += [.text, .html, .fodt, .odt]
+                    list += [.text, .html, .fodt, .odt, .docx]
                 } else if let f = OutputFormat(rawValue: item) {
                     list.append(f)
                 } else {

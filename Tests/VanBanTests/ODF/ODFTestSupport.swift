@@ -1,4 +1,5 @@
 import CLibXML2
+import CZlib
 import Foundation
 import Testing
 import VanBanModel
@@ -190,7 +191,31 @@ enum ODFTest {
         var description: String { if case .malformed(let s) = self { s } else { "" } }
     }
 
-    /// Reads a ZIP archive from its central directory; every entry must be stored.
+    /// Inflates raw deflate data (ZIP method 8) with zlib; throws unless it is exactly
+    /// one complete stream of `size` bytes.
+    static func inflate(_ packed: [UInt8], size: Int, name: String) throws -> [UInt8] {
+        var stream = z_stream()
+        guard vanban_inflateInitRaw(&stream) == Z_OK else { throw ZipError.malformed("inflateInit failed for \(name)") }
+        defer { inflateEnd(&stream) }
+        var input = packed
+        var out = [UInt8](repeating: 0, count: size + 1)
+        let status: Int32 = input.withUnsafeMutableBufferPointer { i in
+            out.withUnsafeMutableBufferPointer { o in
+                stream.next_in = i.baseAddress
+                stream.avail_in = uInt(i.count)
+                stream.next_out = o.baseAddress
+                stream.avail_out = uInt(o.count)
+                return CZlib.inflate(&stream, Z_FINISH)
+            }
+        }
+        guard status == Z_STREAM_END, Int(stream.total_out) == size, stream.avail_in == 0 else {
+            throw ZipError.malformed("\(name) does not inflate to \(size) bytes (zlib status \(status))")
+        }
+        return Array(out[..<size])
+    }
+
+    /// Reads a ZIP archive from its central directory; every entry must be stored or
+    /// deflated, and its CRC must match its inflated bytes.
     static func readZip(_ b: [UInt8]) throws -> [ZipEntry] {
         func u16(_ o: Int) throws -> Int {
             guard o + 2 <= b.count else { throw ZipError.malformed("truncated at \(o)") }
@@ -225,9 +250,18 @@ enum ODFTest {
             let localName = try u16(local + 26)
             let localExtra = try u16(local + 28)
             let start = local + 30 + localName + localExtra
-            guard method == 0, compressed == size, start + size <= b.count else { throw ZipError.malformed("\(name) is not stored") }
-            out.append(ZipEntry(name: name, method: method, crc: crc, extraLength: localExtra,
-                                data: Array(b[start..<(start + size)])))
+            guard start + compressed <= b.count else { throw ZipError.malformed("\(name) runs past the end") }
+            let raw = Array(b[start..<(start + compressed)])
+            let data: [UInt8]
+            switch method {
+            case 0:
+                guard compressed == size else { throw ZipError.malformed("\(name) is stored with two sizes") }
+                data = raw
+            case 8: data = try inflate(raw, size: size, name: name)
+            default: throw ZipError.malformed("\(name) uses method \(method)")
+            }
+            guard ZipArchive.crc32(data) == crc else { throw ZipError.malformed("CRC of \(name) does not match") }
+            out.append(ZipEntry(name: name, method: method, crc: crc, extraLength: localExtra, data: data))
             p += 46 + nameLength + extra + comment
         }
         return out
