@@ -5,7 +5,7 @@ import PackageDescription
 //
 //   data + template ──► document model ──► one writer per format
 //
-//   CLibXML2, CZlib ─► VanBanXML    the one owner of libxml2 (and zlib): read, build, serialise, validate, zip
+//   CLibXML2, CVanBanZlib ─► VanBanXML    the one owner of libxml2 (and zlib): read, build, serialise, validate, zip
 //   VanBanModel                     document model, diagnostics, Vietnamese domain rules
 //   VanBanTemplate ─► Model, XML    data reader, template compiler, evaluator, filters, contract, checks
 //   VanBanText, VanBanHTML ─► Model writers
@@ -34,12 +34,12 @@ let package = Package(
             providers: [.apt(["libxml2-dev"])]
         ),
         .systemLibrary(
-            name: "CZlib",
+            name: "CVanBanZlib",
             pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"])]
         ),
         .target(name: "VanBanModel"),
-        .target(name: "VanBanXML", dependencies: ["VanBanModel", "CLibXML2", "CZlib"]),
+        .target(name: "VanBanXML", dependencies: ["VanBanModel", "CLibXML2", "CVanBanZlib"]),
         .target(name: "VanBanTemplate", dependencies: ["VanBanModel", "VanBanXML"]),
         .target(name: "VanBanText", dependencies: ["VanBanModel"]),
         .target(name: "VanBanHTML", dependencies: ["VanBanModel"]),
@@ -57,7 +57,7 @@ let package = Package(
         .executableTarget(name: "FuzzTemplate", dependencies: ["VanBan", "VanBanXML"]),
         .testTarget(name: "VanBanTests", dependencies: ["VanBan", "VanBanModel", "VanBanTemplate", "VanBanXML", "VanBanText",
                                                         "VanBanHTML", "VanBanODF", "VanBanSheets", "VanBanBatch", "vanban", "CLibXML2",
-                                                        "VanBanDOCX", "CZlib"]),
+                                                        "VanBanDOCX", "CVanBanZlib"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,4 +1,4 @@
-import CZlib
+import CVanBanZlib
 import VanBanModel
 
 /// A minimal ZIP writer for ODF and OOXML packages. Each entry is either *stored* or
@@ -137,7 +137,7 @@ public struct ZipArchive: Sendable, Hashable {
                 stream.avail_in = uInt(inBuf.count)
                 stream.next_out = outBuf.baseAddress
                 stream.avail_out = uInt(outBuf.count)
-                return CZlib.deflate(&stream, Z_FINISH)
+                return CVanBanZlib.deflate(&stream, Z_FINISH)
             }
         }
         guard status == Z_STREAM_END else { throw VanBanError(.output, "zlib could not compress \(path) (status \(status))") }

@@ -1,5 +1,5 @@
 import CLibXML2
-import CZlib
+import CVanBanZlib
 import Foundation
 import Testing
 import VanBanModel
@@ -205,7 +205,7 @@ enum ODFTest {
                 stream.avail_in = uInt(i.count)
                 stream.next_out = o.baseAddress
                 stream.avail_out = uInt(o.count)
-                return CZlib.inflate(&stream, Z_FINISH)
+                return CVanBanZlib.inflate(&stream, Z_FINISH)
             }
         }
         guard status == Z_STREAM_END, Int(stream.total_out) == size, stream.avail_in == 0 else {
