@@ -158,8 +158,6 @@ struct RunFormat: Hashable {
     var underline = false
     var language: String?
 
-    var isEmpty: Bool { self == RunFormat() }
-
     /// The children of `w:rPr` after `w:rStyle`, in schema order.
     var elements: [XML.Element] {
         var out: [XML.Element] = []
