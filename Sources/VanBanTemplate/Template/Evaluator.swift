@@ -378,7 +378,7 @@ struct Evaluator {
             if !content.isEmpty { out.append(.paragraph(Paragraph(role: role, content: content))) }
         case "heading":
             let level = Int(try attribute(node, "level") ?? "1") ?? 1
-            out.append(.heading(level: min(max(level, 1), 3), content: try inlines(node.children)))
+            out.append(.heading(level: HeadingLevel(clamping: level), content: try inlines(node.children)))
         case "list": out.append(.list(try list(node)))
         case "table": out.append(.table(try table(node)))
         case "signoff": out.append(.signOff(try signOff(node)))
@@ -434,6 +434,12 @@ struct Evaluator {
         let startText = try attribute(node, "start") ?? "1"
         guard let start = Int(startText) else {
             throw VanBanError(.render, "start must be a whole number, not '\(startText)'", at: node.attributeLocations["start"] ?? node.location)
+        }
+        guard ListBlock.startRange.contains(start) else {
+            let range = ListBlock.startRange
+            throw VanBanError(.render, "start must be between \(range.lowerBound) and \(range.upperBound), not \(start)",
+                              at: node.attributeLocations["start"] ?? node.location,
+                              help: "number the list from a smaller start")
         }
         var items: [ListItem] = []
         try collect(node.children, element: "item") { (ev: inout Evaluator, item: TemplateNode) throws(VanBanError) in
