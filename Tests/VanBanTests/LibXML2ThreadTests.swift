@@ -44,7 +44,7 @@ import Darwin
             "<\(Self.probe)><unclosed></\(Self.probe)>",
         ].map { Array($0.utf8) }
         let threads = 16, rounds = 40
-        let failures = Counter()
+        let failures = Locked(0)
         let captured = try Self.capturingStandardError {
             let group = DispatchGroup()
             for t in 0..<threads {
@@ -55,7 +55,7 @@ import Darwin
                         do throws(VanBanError) {
                             _ = try XMLLoader.parse(bytes, file: "broken-\(t).xml")
                         } catch {
-                            if error.kind == .template && error.location != nil { failures.add() }
+                            if error.kind == .template && error.location != nil { failures.withLock { $0 += 1 } }
                         }
                     }
                     group.leave()
@@ -70,12 +70,4 @@ import Darwin
         #expect(!captured.contains(Self.probe), "libxml2 wrote to stderr: \(captured.prefix(500))")
         #expect(!captured.contains("parser error"), "libxml2 wrote to stderr: \(captured.prefix(500))")
     }
-}
-
-/// A thread-safe counter for the test above.
-private final class Counter: @unchecked Sendable {
-    private let lock = NSLock()
-    private var count = 0
-    func add() { lock.withLock { count += 1 } }
-    var value: Int { lock.withLock { count } }
 }

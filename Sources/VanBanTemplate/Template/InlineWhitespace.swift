@@ -42,6 +42,13 @@ extension Evaluator {
             if space { out.append(" ") }
             return String(out)
         }
+        return collapseGeneral(s)
+    }
+
+    /// The general collapse behind ``collapse(_:)``, `Character` by `Character`: every
+    /// run of white space becomes one space. ``collapse(_:)``'s scalar shortcut must give
+    /// exactly what this gives (a test compares them).
+    static func collapseGeneral(_ s: String) -> String {
         var out = ""
         var space = false
         for ch in s {
