@@ -14,6 +14,9 @@ import PackageDescription
 //   VanBanSheets ─► Model           recipients from spreadsheets (CSV)
 //   VanBanBatch ─► VanBan, Sheets   one template × N records
 //   vanban (CLI) ─► VanBan, Batch
+/// Upcoming language features every target is built with.
+let upcoming: [SwiftSetting] = [.enableUpcomingFeature("ExistentialAny"), .enableUpcomingFeature("MemberImportVisibility")]
+
 let package = Package(
     name: "VanBan",
     platforms: [.macOS(.v13)],
@@ -52,3 +55,7 @@ let package = Package(
     ],
     swiftLanguageModes: [.v6]
 )
+
+for target in package.targets where target.type != .system {
+    target.swiftSettings = (target.swiftSettings ?? []) + upcoming
+}
