@@ -15,6 +15,9 @@ import PackageDescription
 //   VanBanSheets ─► Model, XML      recipients: CSV in Excel's encodings, .xlsx, .ods (zip: ZIPFoundation)
 //   VanBanBatch ─► VanBan, Sheets   one template × N records
 //   vanban (CLI) ─► VanBan, Batch
+/// Upcoming language features every target is built with.
+let upcoming: [SwiftSetting] = [.enableUpcomingFeature("ExistentialAny"), .enableUpcomingFeature("MemberImportVisibility")]
+
 let package = Package(
     name: "VanBan",
     platforms: [.macOS(.v13)],
@@ -61,3 +64,7 @@ let package = Package(
     ],
     swiftLanguageModes: [.v6]
 )
+
+for target in package.targets where target.type != .system {
+    target.swiftSettings = (target.swiftSettings ?? []) + upcoming
+}

@@ -263,28 +263,30 @@ struct BatchMergeManifests: ParsableCommand {
 }
 
 /// A one-line progress bar on stderr, redrawn in place at most ten times a second.
-final class ProgressBar: @unchecked Sendable {
-    private let lock = NSLock()
-    private var last = Date.distantPast
-    private var drawn = false
+final class ProgressBar: Sendable {
+    private struct State: Sendable {
+        var last = Date.distantPast
+        var drawn = false
+    }
+    private let state = Locked(State())
 
     func show(_ done: Int, _ total: Int) {
-        lock.lock()
-        defer { lock.unlock() }
-        let now = Date()
-        guard done == total || now.timeIntervalSince(last) >= 0.1 else { return }
-        last = now
-        let width = 30
-        let filled = total == 0 ? width : done * width / total
-        let line = "\r[" + String(repeating: "#", count: filled) + String(repeating: " ", count: width - filled) + "] \(done)/\(total)"
-        FileHandle.standardError.write(Data(line.utf8))
-        drawn = true
+        state.withLock { s in
+            let now = Date()
+            guard done == total || now.timeIntervalSince(s.last) >= 0.1 else { return }
+            s.last = now
+            let width = 30
+            let filled = total == 0 ? width : done * width / total
+            let line = "\r[" + String(repeating: "#", count: filled) + String(repeating: " ", count: width - filled) + "] \(done)/\(total)"
+            FileHandle.standardError.write(Data(line.utf8))
+            s.drawn = true
+        }
     }
 
     func clear() {
-        lock.lock()
-        defer { lock.unlock() }
-        if drawn { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
-        drawn = false
+        state.withLock { s in
+            if s.drawn { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+            s.drawn = false
+        }
     }
 }

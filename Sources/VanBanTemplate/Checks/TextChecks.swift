@@ -41,9 +41,9 @@ public enum TextChecks {
         switch value {
         case .string(let s): body(path, s)
         case .array(let items):
-            for (i, item) in items.enumerated() { eachString(item, path: "\(path)[\(i)]", body) }
+            for (i, item) in items.enumerated() { eachString(item, path: JSONPath.index(path, i), body) }
         case .object(let o):
-            for (k, v) in o.pairs { eachString(v, path: Contract.child(path, k), body) }
+            for (k, v) in o.pairs { eachString(v, path: JSONPath.member(path, k), body) }
         case .null, .bool, .number: return
         }
     }

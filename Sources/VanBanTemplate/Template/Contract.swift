@@ -61,11 +61,9 @@ public enum Contract {
         return problems
     }
 
-    static func child(_ path: String, _ key: String) -> String { Evaluator.child(path, key) }
-
     static func check(object: Value, fields: [FieldDecl], path: String, locations: [String: SourceLocation], into problems: inout [Problem]) {
         for f in fields {
-            let p = child(path, f.name)
+            let p = JSONPath.member(path, f.name)
             guard let v = object[f.name], v != .null else {
                 if f.required {
                     let label = f.label.isEmpty ? "" : " (\(f.label))"
@@ -132,7 +130,7 @@ public enum Contract {
         case .list:
             guard case .array(let items) = v else { return wrong("a list [ … ]") }
             for (k, item) in items.enumerated() {
-                let ip = "\(p)[\(k)]"
+                let ip = JSONPath.index(p, k)
                 if f.isListOfObjects {
                     guard case .object = item else {
                         problems.append(Problem(.error, ip, "each item of '\(f.name)' must be an object { … }, not \(item.typeName == "array" ? "an" : "a") \(item.typeName)", location: locations[ip]))

@@ -227,7 +227,7 @@ public enum Filters {
             let sep = a.isEmpty ? ", " : try text(a[0], c, "join")
             var parts: [String] = []
             for (k, v) in items.enumerated() {
-                guard let t = v.text else { throw fail(Lookup(value: v, path: "\(i.path)[\(k)]"), c, "join needs a list of texts") }
+                guard let t = v.text else { throw fail(Lookup(value: v, path: JSONPath.index(i.path, k)), c, "join needs a list of texts") }
                 parts.append(t)
             }
             return str(parts.joined(separator: sep))

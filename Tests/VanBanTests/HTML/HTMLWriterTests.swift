@@ -183,7 +183,9 @@ import VanBanXML
         #expect(StyleSheet.number(0.05) == "0.05")
         #expect(StyleSheet.number(-3) == "0")
         #expect(Renderer.percentages([1, 1, 1]) == ["33.33", "33.33", "33.33"])
-        #expect(Renderer.percentages([2, -1]) == ["50", "50"])
+        // A bad width takes the mean of the good ones, as in every format (Table.columnWeights).
+        #expect(Renderer.percentages(Table(widths: [2, -1], rows: []).columnWeights(count: 2)) == ["50", "50"])
+        #expect(Renderer.percentages(Table(widths: [1, 3, .nan], rows: []).columnWeights(count: 3)) == ["16.67", "50", "33.33"])
     }
 
     // MARK: Nu HTML Checker
