@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import Foundation
 @testable import VanBanModel
