@@ -6,7 +6,7 @@
 # Needs: a release build (swift build -c release), python3 with openpyxl, soffice (Calc).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
-bin="$root/.build/release/vanban"
+bin="${VANBAN_BIN:-$root/.build/release/vanban}"
 tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
 python3 - "$tmp" <<'PY'
