@@ -187,10 +187,10 @@ public struct BatchRecordSet: Sendable, Hashable {
                 }
                 let value: Value = column.isRecipient ? .array([.string(text)]) : BatchMerge.coerce(text, to: column.decl)
                 BatchMerge.set(value, at: column.path, in: &values)
-                let jsonPath = BatchMerge.jsonPath(column.path)
+                let jsonPath = JSONPath.keys(column.path)
                 locations[jsonPath] = loc
                 if case .array(let items) = value {
-                    for i in items.indices { locations[jsonPath + "[\(i)]"] = loc }
+                    for i in items.indices { locations[JSONPath.index(jsonPath, i)] = loc }
                 }
             }
             records.append(BatchRecord(index: index, origin: origin, values: values, locations: locations, problem: problem))
@@ -300,14 +300,6 @@ public enum BatchMerge {
         var inner = object[first]?.objectValue ?? JSONObject()
         set(value, at: Array(path.dropFirst()), in: &inner)
         object[first] = .object(inner)
-    }
-
-    /// The JSON path of a key path, as the contract writes it: `$.meeting.venue`, `$["tên"]`.
-    static func jsonPath(_ keys: [String], from root: String = "$") -> String {
-        keys.reduce(root) { path, key in
-            let plain = !key.isEmpty && key.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "_") }
-            return plain ? "\(path).\(key)" : "\(path)[\(Value.quote(key))]"
-        }
     }
 
     /// Splits `$.key.rest` into `key` and `.rest` (nil key for other shapes).

@@ -68,7 +68,7 @@ struct BatchCommand: ParsableCommand {
     @Option(name: .customLong("out"), help: ArgumentHelp("The output folder (created if missing).", valueName: "DIR"))
     var out: String
 
-    @Option(name: .shortAndLong, help: ArgumentHelp("Comma-separated formats: text, html, fodt, odt, tree, or all (text,html,fodt,odt).", valueName: "LIST"))
+    @Option(name: .shortAndLong, help: ArgumentHelp("Comma-separated formats: text, html, fodt, odt, docx, tree, or all (text,html,fodt,odt,docx).", valueName: "LIST"))
     var format: String = "all"
 
     @Flag(help: "Also write one merged print file per format (DIR/merged.<ext>), each document on a new page.")
@@ -93,7 +93,7 @@ struct BatchCommand: ParsableCommand {
             var list: [OutputFormat] = []
             for item in format.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) {
                 if item == "all" {
-                    list += [.text, .html, .fodt, .odt]
+                    list += [.text, .html, .fodt, .odt, .docx]
                 } else if let f = OutputFormat(rawValue: item) {
                     list.append(f)
                 } else {
@@ -157,7 +157,7 @@ struct BatchCommand: ParsableCommand {
             dataBytes = try DataFile.read(path: data)
             let parsed = try JSONReader(sourceName: data == "-" ? "<stdin>" : data).parseWithLocations(dataBytes)
             (base, locations) = try Self.legacy(parsed.0, locations: parsed.1, policy: LegacyPolicy(rawValue: legacy) ?? .convert)
-            recipientBytes = try DataFile.read(path: recipients)
+            recipientBytes = try RecipientsFile.read(path: recipients)
             let recipientOptions = RecipientsOptions(table: TableReadOptions(sheet: sheet, encoding: encoding.flatMap(TextFileEncoding.init(name:))),
                                                      legacy: LegacyPolicy(rawValue: legacy) ?? .convert)
             records = try BatchRecordSet.parse(recipientBytes, sourceName: recipients, fields: compiled.fields, options: recipientOptions)
@@ -207,7 +207,7 @@ struct BatchCommand: ParsableCommand {
             note(summary + "; see \(report.manifestName)")
             throw ExitCode(Exit.batchPartial)
         }
-        if bar != nil { note(summary) }
+        note(summary)
     }
 }
 
@@ -263,28 +263,30 @@ struct BatchMergeManifests: ParsableCommand {
 }
 
 /// A one-line progress bar on stderr, redrawn in place at most ten times a second.
-final class ProgressBar: @unchecked Sendable {
-    private let lock = NSLock()
-    private var last = Date.distantPast
-    private var drawn = false
+final class ProgressBar: Sendable {
+    private struct State: Sendable {
+        var last = Date.distantPast
+        var drawn = false
+    }
+    private let state = Locked(State())
 
     func show(_ done: Int, _ total: Int) {
-        lock.lock()
-        defer { lock.unlock() }
-        let now = Date()
-        guard done == total || now.timeIntervalSince(last) >= 0.1 else { return }
-        last = now
-        let width = 30
-        let filled = total == 0 ? width : done * width / total
-        let line = "\r[" + String(repeating: "#", count: filled) + String(repeating: " ", count: width - filled) + "] \(done)/\(total)"
-        FileHandle.standardError.write(Data(line.utf8))
-        drawn = true
+        state.withLock { s in
+            let now = Date()
+            guard done == total || now.timeIntervalSince(s.last) >= 0.1 else { return }
+            s.last = now
+            let width = 30
+            let filled = total == 0 ? width : done * width / total
+            let line = "\r[" + String(repeating: "#", count: filled) + String(repeating: " ", count: width - filled) + "] \(done)/\(total)"
+            FileHandle.standardError.write(Data(line.utf8))
+            s.drawn = true
+        }
     }
 
     func clear() {
-        lock.lock()
-        defer { lock.unlock() }
-        if drawn { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
-        drawn = false
+        state.withLock { s in
+            if s.drawn { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+            s.drawn = false
+        }
     }
 }

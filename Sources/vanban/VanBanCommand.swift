@@ -41,7 +41,7 @@ struct Render: ParsableCommand {
     @Argument(help: "The JSON data file, or - for standard input.")
     var data: String
 
-    @Option(name: .shortAndLong, help: "Output format: text, html, fodt, odt or tree.")
+    @Option(name: .shortAndLong, help: "Output format: text, html, fodt, odt, docx or tree.")
     var format: String = "text"
 
     @Option(name: .shortAndLong, help: "Write to this file (atomically) instead of standard output.")
@@ -64,8 +64,8 @@ struct Render: ParsableCommand {
             throw ValidationError("unknown format '\(format)'; use one of: " + OutputFormat.allCases.map(\.rawValue).joined(separator: ", "))
         }
         guard (40...400).contains(width) else { throw ValidationError("--width must be between 40 and 400") }
-        if format == "odt" && output == nil {
-            throw ValidationError("--format odt is a zip file; give --output FILE.odt")
+        if (format == "odt" || format == "docx") && output == nil {
+            throw ValidationError("--format \(format) is a zip file; give --output FILE.\(format)")
         }
     }
 
