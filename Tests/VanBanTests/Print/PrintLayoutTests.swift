@@ -1,7 +1,8 @@
 import Foundation
 import Testing
-import VanBanCore
-@testable import VanBanODF
+import VanBanModel
+import VanBanXML
+import VanBanODF
 @testable import VanBanHTML
 
 /// The print layout rules that the HTML and the ODT share (issue 12). What the pages look
