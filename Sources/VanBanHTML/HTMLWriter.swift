@@ -194,7 +194,7 @@ struct Renderer {
         b.close("div")
         if let n = h.number { b.line("p", [.class("number")], text: n) }
         if let d = h.dateLine { b.line("p", [.class("date-line")], text: d) }
-        if let s = h.summary { b.line("p", [.class("summary")], text: s) }
+        if let s = h.summary { b.line("p", [.class("summary")], text: PrintLayout.keepingRangesTogether(s)) }
         b.close("header")
     }
 

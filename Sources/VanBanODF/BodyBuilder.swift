@@ -440,7 +440,7 @@ struct BodyBuilder {
         if let s = h.summary {
             // Inside the text area: the column's reach into the margin is given back.
             let inside: [XML.Attribute] = leftReach > 0 ? [XML.Attribute("fo:margin-left", Length.mm(leftReach))] : []
-            leftBottom.append(paragraph(ParagraphSpec(.summary, paragraph: inside), s.split(separator: "\n", omittingEmptySubsequences: false)
+            leftBottom.append(paragraph(ParagraphSpec(.summary, paragraph: inside), PrintLayout.keepingRangesTogether(s).split(separator: "\n", omittingEmptySubsequences: false)
                 .enumerated().flatMap { i, line in (i > 0 ? [Inline.lineBreak] : []) + [.text(String(line), [])] }, topLevel: false))
         }
         var rightBottom: [XML.Element] = []

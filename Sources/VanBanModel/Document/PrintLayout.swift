@@ -39,6 +39,27 @@ public enum PrintLayout {
         return (w.max() ?? 0) + 3
     }
 
+    /// `text` with the spaces around the dash of a number range ("2015 - 2020") made
+    /// no-break spaces (U+00A0), so that a line never breaks inside the range. Used for
+    /// the narrow "V/v" summary, where such a break is most likely.
+    public static func keepingRangesTogether(_ text: String) -> String {
+        let chars = Array(text)
+        guard chars.count >= 5 else { return text }
+        var out = chars
+        var i = 1
+        while i + 3 < chars.count {
+            if chars[i] == " ", chars[i + 1] == "-" || chars[i + 1] == "–", chars[i + 2] == " ",
+               chars[i - 1].isNumber, chars[i + 3].isNumber {
+                out[i] = "\u{00A0}"
+                out[i + 2] = "\u{00A0}"
+                i += 3
+            } else {
+                i += 1
+            }
+        }
+        return String(out)
+    }
+
     /// The size of the parent and issuer lines: ``issuerPt``, or ``issuerSmallPt`` when
     /// a line does not fit the issuer column at ``issuerPt``.
     public static func issuerPoints(_ h: Header, page: PageSetup) -> Double {

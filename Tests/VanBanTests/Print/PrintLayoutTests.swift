@@ -97,6 +97,16 @@ import VanBanODF
         #expect(sizes.contains("12pt"))
     }
 
+    @Test func numberRangesDoNotBreakInTheSummary() throws {
+        #expect(PrintLayout.keepingRangesTogether("5 năm (2015 - 2020)") == "5 năm (2015\u{00A0}-\u{00A0}2020)")
+        #expect(PrintLayout.keepingRangesTogether("a - b, 1 – 2") == "a - b, 1\u{00A0}–\u{00A0}2")
+        #expect(PrintLayout.keepingRangesTogether("2015 -2020 - x") == "2015 -2020 - x")
+        let doc = Document(parts: [Self.part(.main, [.header(Header(issuer: ["HỘI TIN HỌC"], summary: "V/v báo cáo 5 năm (2015 - 2020)"))])])
+        #expect(try Self.html(doc).contains("V/v báo cáo 5 năm (2015\u{00A0}-\u{00A0}2020)</p>"))
+        let fodt = String(decoding: try FlatODTWriter().write(doc), as: UTF8.self)
+        #expect(fodt.contains("(2015\u{00A0}-\u{00A0}2020)"))
+    }
+
     // MARK: ODT
 
     static func style(_ root: XML.Element, _ name: String) -> XML.Element? {
