@@ -149,6 +149,26 @@ import VanBanODF
         }
     }
 
+    @Test func odtLongSingleRecipientWrapsUnderItself() throws {
+        let long = "Ban Thường trực Liên hiệp các Hội Khoa học và Kỹ thuật tỉnh Bình Dương và Lãnh đạo các Hội thành viên trực thuộc"
+        for (name, hanging) in [(long, true), ("Quý Hội thành viên", false)] {
+            let doc = Document(parts: [Self.part(.main, [.recipients(Recipients(names: [name]))])])
+            let root = try #require(ODFTest.parse(try FlatODTWriter().write(doc)))
+            let p = try #require(ODFTest.elements(root).first { $0.name == "text:p" && ODFTest.paragraphText($0).hasPrefix("Kính gửi:") })
+            let style = Self.style(root, p[attribute: "text:style-name"] ?? "")
+            if hanging {
+                // Left-aligned, wrapped lines under the recipient's first word (past "Kính gửi: ").
+                #expect(Self.property(style, "fo:text-align") == "start")
+                #expect(Self.property(style, "fo:text-indent")?.hasPrefix("-") == true)
+                #expect(Self.property(style, "fo:margin-left") == Self.property(style, "fo:text-indent").map { String($0.dropFirst()) })
+            } else {
+                // One centred line: the named style (through the part's first-page style), no indent.
+                #expect(style?[attribute: "style:parent-style-name"] == "VanBan_20_Recipients")
+                #expect(Self.property(style, "fo:text-indent") == nil)
+            }
+        }
+    }
+
     @Test func odtHeaderReachesAtMostFiveMillimetresIntoTheMargins() throws {
         let root = try #require(ODFTest.parse(try FlatODTWriter().write(Self.threeParts)))
         let table = try #require(ODFTest.elements(root).first { $0.name == "table:table" && $0[attribute: "table:name"] == "Header1" })
