@@ -1,4 +1,4 @@
-import CLibXML2
+import VanBanXML
 
 /// An HTML file as libxml2's HTML parser sees it: the elements (with their attributes)
 /// and the text content, for checking that the writer's output means what it says.
@@ -18,19 +18,7 @@ struct ParsedHTML {
 
     /// Parses `bytes` as UTF-8 HTML; nil if libxml2 gives no document at all.
     init?(_ bytes: [UInt8]) {
-        let options = Int32(bitPattern: HTML_PARSE_NONET.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue)
-        let parsed: htmlDocPtr? = bytes.withUnsafeBufferPointer { buffer in
-            buffer.withMemoryRebound(to: CChar.self) { chars in
-                htmlReadMemory(chars.baseAddress, Int32(chars.count), "output.html", "UTF-8", options)
-            }
-        }
-        guard let doc = parsed else { return nil }
-        defer { xmlFreeDoc(doc) }
-        guard let root = xmlDocGetRootElement(doc) else { return nil }
-        if let content = xmlNodeGetContent(root) {
-            text = String(cString: content)
-            vanban_xmlFree(content)
-        }
+        guard let root = XMLReader.parseHTML(bytes, name: "output.html") else { return nil }
         walk(root)
     }
 
@@ -39,24 +27,15 @@ struct ParsedHTML {
         elements.filter { $0.name == name }
     }
 
-    private mutating func walk(_ n: xmlNodePtr) {
-        guard n.pointee.type == XML_ELEMENT_NODE else { return }
+    private mutating func walk(_ e: XML.Element) {
         var attributes: [String: String] = [:]
-        var attribute = n.pointee.properties
-        while let a = attribute {
-            var value = ""
-            if let v = xmlNodeListGetString(n.pointee.doc, a.pointee.children, 1) {
-                value = String(cString: v)
-                vanban_xmlFree(v)
+        for a in e.attributes { attributes[a.name] = a.value }
+        elements.append(Element(name: e.name, attributes: attributes))
+        for child in e.children {
+            switch child {
+            case .element(let c): walk(c)
+            case .text(let t): text += t
             }
-            attributes[String(cString: a.pointee.name)] = value
-            attribute = a.pointee.next
-        }
-        elements.append(Element(name: String(cString: n.pointee.name), attributes: attributes))
-        var child = n.pointee.children
-        while let c = child {
-            walk(c)
-            child = c.pointee.next
         }
     }
 }
