@@ -190,8 +190,7 @@ import Testing
 
     @Test func benchRunsEveryWorkloadWithoutKeepingOutputs() throws {
         let template = try TemplateLibrary.standard().load("giay-moi")
-        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("Fixtures/seed-binh-duong-2022/giay-moi.json")
+        let url = Repo.url("Fixtures/seed-binh-duong-2022/giay-moi.json")
         let (data, _) = try Engine.loadData(path: url.path)
         let one = try Bench.measure(Bench.Run(workload: .render, n: 3, formats: [.text], jobs: 2), template: template, data: data)
         #expect(one.documents == 3)
