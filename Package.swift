@@ -59,7 +59,7 @@ let package = Package(
         // libFuzzer target when built by Scripts/fuzz.sh.
         .executableTarget(name: "FuzzTemplate", dependencies: ["VanBan", "VanBanXML"]),
         .testTarget(name: "VanBanTests", dependencies: ["VanBan", "VanBanModel", "VanBanTemplate", "VanBanXML", "VanBanText",
-                                                        "VanBanHTML", "VanBanODF", "VanBanSheets", "VanBanBatch", "vanban", "CLibXML2",
+                                                        "VanBanHTML", "VanBanODF", "VanBanSheets", "VanBanBatch", "vanban",
                                                         "VanBanDOCX", "CVanBanZlib"]),
     ],
     swiftLanguageModes: [.v6]

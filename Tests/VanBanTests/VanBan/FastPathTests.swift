@@ -1,6 +1,5 @@
 import Foundation
 import Testing
-import CLibXML2
 @testable import VanBan
 @testable import vanban
 @testable import VanBanModel
@@ -156,7 +155,7 @@ import CLibXML2
     @Test func asciiNCNameAgreesWithLibxml2() {
         for name in ["p", "text", "style-name", "_x", "a.b", "a1", "1a", "-a", "", "a b", "a:b", "ê"] {
             let ours = XMLSerializer.isASCIINCName(Substring(name))
-            if ours { #expect(xmlValidateNCName(xmlChars(name), 0) == 0, "\(name)") }
+            if ours { #expect(XMLReader.isNCName(name), "\(name)") }
         }
     }
 
@@ -191,8 +190,7 @@ import CLibXML2
 
     @Test func benchRunsEveryWorkloadWithoutKeepingOutputs() throws {
         let template = try TemplateLibrary.standard().load("giay-moi")
-        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("Fixtures/seed-binh-duong-2022/giay-moi.json")
+        let url = Repo.url("Fixtures/seed-binh-duong-2022/giay-moi.json")
         let (data, _) = try Engine.loadData(path: url.path)
         let one = try Bench.measure(Bench.Run(workload: .render, n: 3, formats: [.text], jobs: 2), template: template, data: data)
         #expect(one.documents == 3)

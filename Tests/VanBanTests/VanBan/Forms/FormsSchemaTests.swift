@@ -1,4 +1,3 @@
-import CLibXML2
 import Foundation
 import Testing
 import VanBanModel
@@ -9,48 +8,21 @@ import VanBanXML
 enum RelaxNG {
     /// The validation errors of one file, empty when it validates.
     static func errors(of file: URL, schema: URL = Repo.url("Docs/template.rng")) -> [String] {
-        vanban_silenceErrors()
-        guard let parserContext = xmlRelaxNGNewParserCtxt(schema.path) else { return ["cannot read the schema"] }
-        defer { xmlRelaxNGFreeParserCtxt(parserContext) }
-        guard let compiled = xmlRelaxNGParse(parserContext) else { return ["the schema does not compile"] }
-        defer { xmlRelaxNGFree(compiled) }
-        guard let doc = xmlReadFile(file.path, nil, vanban_safeParseOptions()) else { return ["\(file.lastPathComponent) is not well-formed XML"] }
-        defer { xmlFreeDoc(doc) }
-        guard let validContext = xmlRelaxNGNewValidCtxt(compiled) else { return ["cannot create a validation context"] }
-        defer { xmlRelaxNGFreeValidCtxt(validContext) }
-        var collected = Collected()
-        withUnsafeMutablePointer(to: &collected) { box in
-            xmlRelaxNGSetValidStructuredErrors(validContext, { userData, error in
-                guard let userData, let error else { return }
-                let message = error.pointee.message.map { String(cString: $0).trimmingCharacters(in: .whitespacesAndNewlines) } ?? "?"
-                userData.assumingMemoryBound(to: Collected.self).pointee.messages.append("line \(error.pointee.line): \(message)")
-            }, box)
-            let status = xmlRelaxNGValidateDoc(validContext, doc)
-            if status != 0 && box.pointee.messages.isEmpty { box.pointee.messages.append("invalid (status \(status))") }
-        }
-        return collected.messages
+        let validator: RelaxNGValidator
+        do { validator = try RelaxNGValidator(schemaPath: schema.path) } catch { return ["the schema does not compile: \(error.message)"] }
+        guard let bytes = FileManager.default.contents(atPath: file.path) else { return ["cannot read \(file.lastPathComponent)"] }
+        return validator.validate([UInt8](bytes), name: file.lastPathComponent)
     }
-
-    struct Collected { var messages: [String] = [] }
 
     /// Every `name="…"` of the schema's `<element>` or `<attribute>` patterns.
     static func names(of kind: String, in schema: URL = Repo.url("Docs/template.rng")) -> Set<String> {
-        guard let doc = xmlReadFile(schema.path, nil, vanban_safeParseOptions()) else { return [] }
-        defer { xmlFreeDoc(doc) }
+        guard let bytes = FileManager.default.contents(atPath: schema.path), let root = XMLReader.parse([UInt8](bytes)) else { return [] }
         var out = Set<String>()
-        func walk(_ node: UnsafeMutablePointer<xmlNode>?) {
-            var n = node
-            while let current = n {
-                if current.pointee.type == XML_ELEMENT_NODE, String(cString: current.pointee.name) == kind,
-                   let value = xmlGetProp(current, "name") {
-                    out.insert(String(cString: value))
-                    vanban_xmlFreeString(value)
-                }
-                walk(current.pointee.children)
-                n = current.pointee.next
-            }
+        func walk(_ e: XML.Element) {
+            if e.name == kind, let name = e[attribute: "name"] { out.insert(name) }
+            for case .element(let c) in e.children { walk(c) }
         }
-        walk(xmlDocGetRootElement(doc))
+        walk(root)
         return out
     }
 }

@@ -1,4 +1,3 @@
-import CLibXML2
 import CVanBanZlib
 import Foundation
 import Testing
@@ -58,45 +57,7 @@ enum ODFTest {
     /// Parses bytes with libxml2 into an ``XML.Element`` tree (qualified names use the
     /// document's prefixes; attributes in document order). Nil when not well-formed.
     static func parse(_ bytes: [UInt8]) -> XML.Element? {
-        let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue)
-        let doc: xmlDocPtr? = bytes.withUnsafeBufferPointer { b in
-            b.withMemoryRebound(to: CChar.self) { xmlReadMemory($0.baseAddress, Int32($0.count), "test.xml", "UTF-8", options) }
-        }
-        guard let doc else { return nil }
-        defer { xmlFreeDoc(doc) }
-        guard let root = xmlDocGetRootElement(doc) else { return nil }
-        return convert(root)
-    }
-
-    private static func qname(_ name: UnsafePointer<xmlChar>?, _ ns: xmlNsPtr?) -> String {
-        let local = name.map { String(cString: $0) } ?? ""
-        if let prefix = ns?.pointee.prefix { return String(cString: prefix) + ":" + local }
-        return local
-    }
-
-    private static func convert(_ node: xmlNodePtr) -> XML.Element {
-        var e = XML.Element(qname(node.pointee.name, node.pointee.ns))
-        var attr = node.pointee.properties
-        while let a = attr {
-            var value = ""
-            if let v = xmlNodeListGetString(node.pointee.doc, a.pointee.children, 1) {
-                value = String(cString: v)
-                vanban_xmlFree(v)
-            }
-            e.attributes.append(XML.Attribute(qname(a.pointee.name, a.pointee.ns), value))
-            attr = a.pointee.next
-        }
-        var child = node.pointee.children
-        while let c = child {
-            switch c.pointee.type {
-            case XML_ELEMENT_NODE: e.append(convert(c))
-            case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
-                if let content = c.pointee.content { e.append(text: String(cString: content)) }
-            default: break
-            }
-            child = c.pointee.next
-        }
-        return e
+        XMLReader.parse(bytes, name: "test.xml")
     }
 
     /// Every element of a tree, depth first.
