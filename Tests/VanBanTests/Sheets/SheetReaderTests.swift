@@ -310,7 +310,7 @@ struct HostileSheetTests {
     }
 }
 
-@Suite("Sheets: vanban batch with spreadsheets", .serialized, .enabled(if: VanBanCLI.available, "build vanban first (swift build)"))
+@Suite("Sheets: vanban batch with spreadsheets", .serialized, .requires(.vanban))
 struct SheetCLITests {
     @Test func theCommandReadsEachFormAndHostileFilesWriteNothing() throws {
         let data = BatchFixture.dataPath
