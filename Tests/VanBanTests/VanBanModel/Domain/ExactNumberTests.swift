@@ -107,7 +107,7 @@ import Testing
 
 /// The same agreement through the real process: `check` exits 1 and `render` exits 3
 /// (a data error), never 4. Skipped when the CLI has not been built.
-@Suite(.enabled(if: VanBanCLI.available, "build the CLI first: swift build (looked for .build/debug/vanban)"))
+@Suite(.requires(.vanban))
 struct ExactNumberCLITests {
     @Test func aDocumentNumberBeyond64BitsIsADataError() throws {
         let seed = try String(contentsOf: Repo.url("Fixtures/errors/data/valid.json"), encoding: .utf8)
