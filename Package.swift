@@ -10,6 +10,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         .systemLibrary(
@@ -24,8 +25,14 @@ let package = Package(
         .target(name: "VanBan", dependencies: ["VanBanCore", "VanBanText", "VanBanHTML", "VanBanODF"]),
         .executableTarget(
             name: "vanban",
-            dependencies: ["VanBan", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["VanBan", "VanBanRegister", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
+        // The register of outgoing documents (Docs/Register.md): the only module that links
+        // GRDB and SQLite; the CLI uses it for `--register` and `vanban register`.
+        .target(name: "VanBanRegister", dependencies: ["VanBanCore", .product(name: "GRDB", package: "GRDB.swift")]),
+        // A test helper: issues N numbers from a register in a loop, for the two-process race test.
+        .executableTarget(name: "RegisterRace", dependencies: ["VanBanRegister"], path: "Tests/RegisterRace"),
+        .testTarget(name: "VanBanRegisterTests", dependencies: ["VanBanRegister", "VanBan"]),
         // The fuzz target (see Docs/Fuzzing.md): a replay tool in a normal build, a
         // libFuzzer target when built by Scripts/fuzz.sh.
         .executableTarget(name: "FuzzTemplate", dependencies: ["VanBan"]),
