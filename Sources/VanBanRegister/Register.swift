@@ -69,8 +69,16 @@ public final class Register: Sendable {
         let timeout = ProcessInfo.processInfo.environment["VANBAN_REGISTER_BUSY_TIMEOUT"].flatMap(Double.init) ?? busyTimeout
         config.busyMode = .timeout(timeout)
         config.label = "VanBanRegister"
+        // A WAL database opened read-only needs its -shm file; when the folder cannot be
+        // written and no writer has left one, SQLite can only read the file as immutable
+        // (a URI, which Debian's SQLite accepts: it is built with SQLITE_USE_URI).
+        var target = path
+        if readOnly && !fm.fileExists(atPath: path + "-wal"),
+           let encoded = url.standardizedFileURL.path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) {
+            target = "file:" + encoded + "?immutable=1"
+        }
         do {
-            queue = try DatabaseQueue(path: path, configuration: config)
+            queue = try DatabaseQueue(path: target, configuration: config)
         } catch {
             throw Register.map(error, path: path, doing: "open")
         }
