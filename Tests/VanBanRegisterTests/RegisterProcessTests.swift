@@ -136,6 +136,15 @@ struct RegisterProcessTests {
         #expect(xml.contains("style:print-orientation=\"landscape\""))
         for column in RegisterExport.columns { #expect(xml.contains(column)) }
         #expect(xml.contains("233/GM-LHH"))
+        // The printed register is valid ODF 1.3 (jing, an outside reader).
+        let schema = S.root.deletingLastPathComponent().appendingPathComponent("shared/odf/OpenDocument-v1.3-schema.rng")
+        if let jing = ["/usr/bin/jing", "/usr/local/bin/jing"].first(where: { FileManager.default.isExecutableFile(atPath: $0) }),
+           FileManager.default.fileExists(atPath: schema.path) {
+            let v = try S.run(URL(fileURLWithPath: jing), ["-i", schema.path, fodt])
+            #expect(v.status == 0, "\(v.stdout)\(v.stderr)")
+        } else if S.requireTools {
+            Issue.record("jing or ../shared/odf is missing: the printed register was not validated")
+        }
         let again = try S.run(vanban, ["register", "export", reg, "--format", "fodt", "--year", "2022"])
         #expect(Array(again.stdout.utf8) == S.bytes(URL(fileURLWithPath: fodt)))
         let csv = try S.run(vanban, ["register", "export", reg, "--format", "csv"])
