@@ -147,7 +147,7 @@ struct RegisterCommand: ParsableCommand {
         within the year, from 01; see Docs/Register.md. Errors with the register file exit \
         with code 8; `check` exits with 1 when it finds errors.
         """,
-        subcommands: [Config.self, List.self, Show.self, Void.self, Export.self, Check.self]
+        subcommands: [Config.self, List.self, Show.self, VoidNumber.self, Export.self, Check.self]
     )
 
     /// Which entries: shared by list, show and export.
@@ -264,8 +264,8 @@ struct RegisterCommand: ParsableCommand {
         }
     }
 
-    struct Void: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Void a number (the document was withdrawn or never sent); the reason is recorded.")
+    struct VoidNumber: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "void", abstract: "Void a number (the document was withdrawn or never sent); the reason is recorded.")
         @Argument(help: "The register file.")
         var file: String
         @Argument(help: "The number.")
