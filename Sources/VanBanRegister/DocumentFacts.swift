@@ -1,5 +1,6 @@
 import Foundation
-import VanBanCore
+import VanBanModel
+import VanBanTemplate
 
 extension IssueRequest {
     /// Reads the register's facts from a document's data (the envelope of

@@ -1,6 +1,6 @@
 import Foundation
 import GRDB
-import VanBanCore
+import VanBanModel
 
 /// The test-only crash hook: `VANBAN_REGISTER_CRASH_AT=reserve|render|record` makes the
 /// process `_exit(86)` right after that step of an issue, as if it were killed with

@@ -1,6 +1,6 @@
 import Foundation
 import GRDB
-import VanBanCore
+import VanBanModel
 
 /// The register of outgoing documents (sổ đăng ký văn bản đi, Decree 30 Art. 15–16),
 /// kept in one SQLite file per office.

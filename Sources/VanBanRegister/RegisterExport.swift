@@ -1,5 +1,5 @@
 import Foundation
-import VanBanCore
+import VanBanModel
 
 /// The register printed and exported in the columns of Decree 30's model "Sổ đăng ký
 /// văn bản đi" (Phụ lục IV, I.2; see `Docs/Register.md`).

@@ -1,4 +1,4 @@
-import VanBanCore
+import VanBanModel
 
 /// The state of a number in the register.
 public enum EntryState: String, Sendable, Hashable, CaseIterable {

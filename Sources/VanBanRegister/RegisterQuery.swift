@@ -1,6 +1,6 @@
 import Foundation
 import GRDB
-import VanBanCore
+import VanBanModel
 
 /// Which entries to read: by year, series, number, state and text.
 public struct RegisterQuery: Sendable, Hashable {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import VanBan
+import VanBanBatch
 import VanBanRegister
 
 /// Prints a register error to stderr and exits: 1 for `check` problems, else 8.

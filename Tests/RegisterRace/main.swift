@@ -2,7 +2,7 @@
 // from one register, one issue (reserve, then record) at a time, as a clerk's process
 // would. Usage: RegisterRace REGISTER COUNT TAG. Prints the numbers it got, one a line.
 import Foundation
-import VanBanCore
+import VanBanModel
 import VanBanRegister
 
 let args = CommandLine.arguments

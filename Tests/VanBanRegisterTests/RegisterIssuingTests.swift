@@ -1,7 +1,8 @@
 import Foundation
 import Testing
 import VanBan
-import VanBanCore
+import VanBanBatch
+import VanBanModel
 @testable import VanBanRegister
 
 private typealias S = RegisterTestSupport

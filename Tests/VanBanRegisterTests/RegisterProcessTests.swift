@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import VanBanCore
+import VanBanModel
 @testable import VanBanRegister
 
 private typealias S = RegisterTestSupport

@@ -1,7 +1,7 @@
 import Foundation
 import GRDB
 import Testing
-import VanBanCore
+import VanBanModel
 @testable import VanBanRegister
 
 private typealias S = RegisterTestSupport

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import VanBanCore
+import VanBanModel
 @testable import VanBanRegister
 
 /// Paths and helpers for the register tests.
