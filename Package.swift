@@ -51,7 +51,7 @@ let package = Package(
         .target(name: "VanBanRegister", dependencies: ["VanBanModel", "VanBanTemplate", .product(name: "GRDB", package: "GRDB.swift")]),
         // A test helper: issues N numbers from a register in a loop, for the two-process race test.
         .executableTarget(name: "RegisterRace", dependencies: ["VanBanRegister"], path: "Tests/RegisterRace"),
-        .testTarget(name: "VanBanRegisterTests", dependencies: ["VanBanRegister", "VanBan", "VanBanBatch", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "VanBanRegisterTests", dependencies: ["VanBanRegister", "VanBan", "VanBanModel", "VanBanTemplate", "VanBanBatch", .product(name: "GRDB", package: "GRDB.swift")]),
         // The fuzz target (see Docs/Fuzzing.md): a replay tool in a normal build, a
         // libFuzzer target when built by Scripts/fuzz.sh.
         .executableTarget(name: "FuzzTemplate", dependencies: ["VanBan", "VanBanXML"]),
