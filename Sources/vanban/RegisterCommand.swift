@@ -60,6 +60,11 @@ struct RegisterOptions: ParsableArguments {
             fail(VanBanError(.usage, "--register needs --output FILE: the register records the file it issued", help: "add --output, e.g. --output giay-moi.odt"))
         }
         let target = absolutePath(output)
+        var isDir: ObjCBool = false
+        let folder = URL(fileURLWithPath: target).deletingLastPathComponent().path
+        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDir), isDir.boolValue else {
+            fail(VanBanError(.output, "the folder '\(folder)' does not exist; no number was taken", help: "create it first, or choose another --output path"))
+        }
         let request: IssueRequest
         do {
             request = try IssueRequest.from(data: value, type: compiled.documentType, template: compiled.name, title: compiled.title,

@@ -159,7 +159,7 @@ struct RegisterProcessTests {
         #expect(check2.stdout.contains("232/GM-LHH: the file '\(dir.appendingPathComponent("giay-moi.txt").path)' has changed since it was issued"))
     }
 
-    @Test("data errors take no number; a missing --output is refused before a number is taken")
+    @Test("data errors, a missing --output or output folder take no number; a write failure after taking one voids it")
     func noNumberOnDataErrors() throws {
         guard let vanban = S.need("vanban") else { return }
         let dir = S.scratch("no-number")
@@ -171,8 +171,25 @@ struct RegisterProcessTests {
         let r2 = try S.run(vanban, ["render", "giay-moi", Self.data, "--register", reg])
         #expect(r2.status == 64)
         #expect(r2.stderr.contains("--register needs --output FILE"))
+        let r3 = try S.run(vanban, ["render", "giay-moi", Self.data, "--register", reg, "--output", dir.appendingPathComponent("missing/x.txt").path])
+        #expect(r3.status == 5)
+        #expect(r3.stderr.contains("does not exist; no number was taken"))
+        // A members file with a bad row: the batch takes no number.
+        let members = dir.appendingPathComponent("members.csv")
+        try Data("recipient,meeting.date\nHội Y học,2022-12-13\nHội Dược học,13/12/2022\n".utf8).write(to: members)
+        let r4 = try S.run(vanban, ["batch", "giay-moi", Self.data, "--recipients", members.path, "--out", dir.appendingPathComponent("out").path, "--register", reg])
+        #expect(r4.status == 3)
+        #expect(r4.stderr.contains("no number was taken from the register"))
         if FileManager.default.fileExists(atPath: reg) {
             #expect(try Register(path: reg, create: false, write: false).entries().isEmpty)
         }
+        // A failure after the number was taken (the output is a folder): the number is void, with the reason.
+        let r5 = try S.run(vanban, ["render", "giay-moi", Self.data, "--register", reg, "--output", dir.path])
+        #expect(r5.status == 5)
+        #expect(r5.stderr.contains("the number 01/GM-LHH of 2022 was taken and is now recorded as void"))
+        let e = try #require(try Register(path: reg, create: false, write: false).entries().first)
+        #expect(e.state == .void)
+        #expect(e.voidReason?.hasPrefix("failed: ") == true)
+        #expect(e.voidReason?.contains("cannot write '\(dir.path)'") == true)
     }
 }
