@@ -120,36 +120,58 @@ struct RegisterFileTests {
 
     @Test("a read-only register: issuing is refused and changes nothing; listing still works")
     func readOnly() throws {
-        guard let vanban = S.need("vanban") else { return }
-        let dir = S.scratch("read-only")
-        let url = dir.appendingPathComponent("so.sqlite")
+        guard let built = S.need("vanban") else { return }
+        let fm = FileManager.default
+        // root ignores file permissions, so as root the CLI runs as the unprivileged user
+        // `nobody`, from a copy in a world-readable folder (the checkout may not be).
+        let asRoot = getuid() == 0
+        let dir = asRoot ? URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("vanban-read-only-\(getpid())") : S.scratch("read-only")
+        var vanban = built
+        var prefix: [String] = []
+        if asRoot {
+            try? fm.removeItem(at: dir)
+            try fm.createDirectory(at: dir, withIntermediateDirectories: true)
+            vanban = dir.appendingPathComponent("vanban")
+            try fm.copyItem(at: built, to: vanban)
+            try fm.copyItem(at: S.root.appendingPathComponent("Templates"), to: dir.appendingPathComponent("Templates"))
+            try fm.createDirectory(at: dir.appendingPathComponent("Fixtures/seed-binh-duong-2022"), withIntermediateDirectories: true)
+            try fm.copyItem(at: S.root.appendingPathComponent("Fixtures/seed-binh-duong-2022/giay-moi.json"),
+                            to: dir.appendingPathComponent("Fixtures/seed-binh-duong-2022/giay-moi.json"))
+            _ = chmod(dir.path, 0o755)
+            prefix = ["/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"]
+        } else {
+            try fm.createDirectory(at: dir.appendingPathComponent("Fixtures/seed-binh-duong-2022"), withIntermediateDirectories: true)
+            try fm.copyItem(at: S.root.appendingPathComponent("Fixtures/seed-binh-duong-2022/giay-moi.json"),
+                            to: dir.appendingPathComponent("Fixtures/seed-binh-duong-2022/giay-moi.json"))
+        }
+        defer { if asRoot { try? fm.removeItem(at: dir) } }
+        let regDir = dir.appendingPathComponent("so")
+        try fm.createDirectory(at: regDir, withIntermediateDirectories: true)
+        let url = regDir.appendingPathComponent("so.sqlite")
         do {
             let r = try Register(path: url.path, create: true, write: true)
             try S.issue(r, S.request())
         }
         let before = S.bytes(url)
-        // root ignores file permissions: run the CLI as the unprivileged user instead.
-        var prefix: [String] = []
-        if getuid() == 0 {
-            prefix = ["/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"]
-            let probe = try? S.run(vanban, ["--version"], prefix: prefix)
+        if asRoot {
+            let probe = try? S.run(vanban, ["--version"], prefix: prefix, in: dir)
             guard probe?.status == 0 else {
                 if S.requireTools { Issue.record("cannot run vanban as an unprivileged user with setpriv: \(probe?.stderr ?? "setpriv missing")") }
                 return
             }
-            _ = chmod(dir.path, 0o755)
+            _ = chmod(regDir.path, 0o755)
             _ = chmod(url.path, 0o644)
         } else {
             _ = chmod(url.path, 0o444)
-            _ = chmod(dir.path, 0o555)
+            _ = chmod(regDir.path, 0o555)
         }
-        defer { _ = chmod(dir.path, 0o755); _ = chmod(url.path, 0o644) }
-        let out = dir.appendingPathComponent("gm.txt").path
-        let render = try S.run(vanban, ["render", "giay-moi", "Fixtures/seed-binh-duong-2022/giay-moi.json", "--register", url.path, "--output", out], prefix: prefix)
+        defer { _ = chmod(regDir.path, 0o755); _ = chmod(url.path, 0o644) }
+        let out = regDir.appendingPathComponent("gm.txt").path
+        let render = try S.run(vanban, ["render", "giay-moi", "Fixtures/seed-binh-duong-2022/giay-moi.json", "--register", url.path, "--output", out], prefix: prefix, in: dir)
         #expect(render.status == 8)
         #expect(render.stderr.contains("\(url.path): error: the register is read-only"))
-        #expect(!FileManager.default.fileExists(atPath: out))
-        let list = try S.run(vanban, ["register", "list", url.path], prefix: prefix)
+        #expect(!fm.fileExists(atPath: out))
+        let list = try S.run(vanban, ["register", "list", url.path], prefix: prefix, in: dir)
         #expect(list.status == 0)
         #expect(list.stdout.contains("01/GM-LHH"))
         #expect(S.bytes(url) == before)

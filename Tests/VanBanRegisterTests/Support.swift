@@ -46,7 +46,7 @@ enum RegisterTestSupport {
     }
 
     /// Runs a program to its end in the repository root.
-    static func run(_ executable: URL, _ arguments: [String], environment: [String: String] = [:], prefix: [String] = []) throws -> Run {
+    static func run(_ executable: URL, _ arguments: [String], environment: [String: String] = [:], prefix: [String] = [], in cwd: URL? = nil) throws -> Run {
         let p = Process()
         if prefix.isEmpty {
             p.executableURL = executable
@@ -55,7 +55,7 @@ enum RegisterTestSupport {
             p.executableURL = URL(fileURLWithPath: prefix[0])
             p.arguments = Array(prefix.dropFirst()) + [executable.path] + arguments
         }
-        p.currentDirectoryURL = root
+        p.currentDirectoryURL = cwd ?? root
         var env = ProcessInfo.processInfo.environment
         env.removeValue(forKey: "VANBAN_TEMPLATES")
         env.removeValue(forKey: "VANBAN_REGISTER_CRASH_AT")
