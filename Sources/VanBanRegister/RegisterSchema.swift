@@ -25,8 +25,11 @@ enum RegisterSchema {
     static func inspect(_ db: Database) throws -> Contents {
         let app = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
         let version = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
-        let tables = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sqlite_master") ?? 0
-        if app == 0 && version == 0 && tables == 0 { return .empty }
+        // GRDB creates its `grdb_migrations` table before the first migration's
+        // transaction: a register that another process is creating right now has it
+        // alone, and is still new.
+        let others = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sqlite_master WHERE name <> ?", arguments: ["grdb_migrations"]) ?? 0
+        if app == 0 && version == 0 && others == 0 { return .empty }
         guard app == applicationID else { return .foreign }
         return .register(version: version, unknownMigrations: try migrator.hasBeenSuperseded(db))
     }

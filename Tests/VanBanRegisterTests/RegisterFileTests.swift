@@ -167,7 +167,9 @@ struct RegisterFileTests {
         }
         defer { _ = chmod(regDir.path, 0o755); _ = chmod(url.path, 0o644) }
         let out = regDir.appendingPathComponent("gm.txt").path
-        let render = try S.run(vanban, ["render", "giay-moi", "Fixtures/seed-binh-duong-2022/giay-moi.json", "--register", url.path, "--output", out], prefix: prefix, in: dir)
+        let templates = asRoot ? dir.appendingPathComponent("Templates").path : S.root.appendingPathComponent("Templates").path
+        let render = try S.run(vanban, ["render", "giay-moi", "Fixtures/seed-binh-duong-2022/giay-moi.json", "--templates", templates,
+                                        "--register", url.path, "--output", out], prefix: prefix, in: dir)
         #expect(render.status == 8)
         #expect(render.stderr.contains("\(url.path): error: the register is read-only"))
         #expect(!fm.fileExists(atPath: out))
