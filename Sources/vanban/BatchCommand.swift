@@ -88,6 +88,8 @@ struct BatchCommand: ParsableCommand {
 
     @OptionGroup var templates: TemplateOptions
 
+    @OptionGroup var register: RegisterOptions
+
     var formats: [OutputFormat] {
         get throws {
             var list: [OutputFormat] = []
@@ -171,15 +173,18 @@ struct BatchCommand: ParsableCommand {
                                    names: try BatchNamePattern(namePattern), writer: WriterOptions(textWidth: width),
                                    checks: CheckOptions(strict: strict))
         } catch let e as VanBanError { fail(e) }
-        let batch = Batch(template: compiled, data: base, dataLocations: locations, records: records, options: options,
-                          dataSource: .file(data, bytes: dataBytes), recipientsSource: .file(recipients, bytes: recipientBytes))
+        let make = { (v: Value) in
+            Batch(template: compiled, data: v, dataLocations: locations, records: records, options: options,
+                  dataSource: .file(data, bytes: dataBytes), recipientsSource: .file(recipients, bytes: recipientBytes))
+        }
+        let batch = make(register.prepare(base))
 
         let bar = isatty(2) == 1 ? ProgressBar() : nil
         let report: BatchReport
         var progress: (@Sendable (Int, Int) -> Void)?
         if let bar { progress = { done, total in bar.show(done, total) } }
         do {
-            report = try batch.run(writingTo: URL(fileURLWithPath: out), progress: progress)
+            report = try register.run(batch, make: make, base: base, out: out, progress: progress)
         } catch { bar?.clear(); fail(error) }
         bar?.clear()
 

@@ -21,6 +21,9 @@ enum Exit {
     static let input: Int32 = 6
     /// A batch finished, but some records failed.
     static let batchPartial: Int32 = 7
+    /// The register could not be used: missing, damaged, not a register, from a newer
+    /// VanBan, read-only, locked for longer than the timeout, or the request does not fit it.
+    static let register: Int32 = 8
     /// The command line was wrong.
     static let usage: Int32 = 64
     /// Interrupted by Ctrl-C or a termination signal.

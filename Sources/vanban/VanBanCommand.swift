@@ -11,10 +11,10 @@ struct VanBanCommand: ParsableCommand {
         abstract: "Fills Vietnamese administrative documents (Decree 30/2020/NĐ-CP) from JSON data.",
         discussion: """
         Exit codes: 0 ok, 1 check problems, 2 template error, 3 data error, 4 render error,
-        5 output error, 6 input not found, 7 batch partly failed, 64 usage, 130 interrupted.
+        5 output error, 6 input not found, 7 batch partly failed, 8 register error, 64 usage, 130 interrupted.
         """,
         version: "0.1.0",
-        subcommands: [Render.self, Templates.self, Example.self, Check.self, Schema.self, BatchCommand.self, BatchMergeManifests.self, BenchCommand.self]
+        subcommands: [Render.self, Templates.self, Example.self, Check.self, Schema.self, BatchCommand.self, BatchMergeManifests.self, BenchCommand.self, RegisterCommand.self]
     )
 }
 
@@ -58,6 +58,8 @@ struct Render: ParsableCommand {
 
     @OptionGroup var templates: TemplateOptions
 
+    @OptionGroup var register: RegisterOptions
+
     func validate() throws {
         if LegacyPolicy(rawValue: legacy) == nil { throw ValidationError("--legacy must be convert, keep or error") }
         guard OutputFormat(rawValue: format) != nil else {
@@ -74,7 +76,7 @@ struct Render: ParsableCommand {
         let compiled = templates.load(template)
         var document: JSONDocument
         do {
-            document = try Engine.loadDocument(path: data)
+            document = register.prepare(try Engine.loadDocument(path: data))
             (document.value, _) = try BatchCommand.legacy(document.value, locations: document.locations, policy: LegacyPolicy(rawValue: legacy) ?? .convert)
         } catch { fail(error) }
         let value = document.value
@@ -88,6 +90,9 @@ struct Render: ParsableCommand {
         if strict && !problems.isEmpty {
             note("vanban: --strict: the data has \(problems.count) warning(s); nothing was written")
             throw ExitCode(Exit.problems)
+        }
+        if register.path != nil {
+            return register.issue(compiled, data: value, format: OutputFormat(rawValue: format)!, output: output, options: WriterOptions(textWidth: width))
         }
         let bytes: [UInt8]
         do {
