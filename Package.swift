@@ -21,7 +21,8 @@ let package = Package(
         .target(name: "VanBanText", dependencies: ["VanBanCore"]),
         .target(name: "VanBanHTML", dependencies: ["VanBanCore", "CLibXML2"]),
         .target(name: "VanBanODF", dependencies: ["VanBanCore", "CLibXML2"]),
-        .target(name: "VanBan", dependencies: ["VanBanCore", "VanBanText", "VanBanHTML", "VanBanODF"]),
+        .target(name: "VanBanPDF", dependencies: ["VanBanCore"]),
+        .target(name: "VanBan", dependencies: ["VanBanCore", "VanBanText", "VanBanHTML", "VanBanODF", "VanBanPDF"]),
         .executableTarget(
             name: "vanban",
             dependencies: ["VanBan", .product(name: "ArgumentParser", package: "swift-argument-parser")]
@@ -29,7 +30,7 @@ let package = Package(
         // The fuzz target (see Docs/Fuzzing.md): a replay tool in a normal build, a
         // libFuzzer target when built by Scripts/fuzz.sh.
         .executableTarget(name: "FuzzTemplate", dependencies: ["VanBan"]),
-        .testTarget(name: "VanBanTests", dependencies: ["VanBan", "VanBanCore", "VanBanText", "VanBanHTML", "VanBanODF", "CLibXML2"]),
+        .testTarget(name: "VanBanTests", dependencies: ["VanBan", "VanBanCore", "VanBanText", "VanBanHTML", "VanBanODF", "VanBanPDF", "CLibXML2"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -16,6 +16,8 @@ public enum OutputFormat: String, Sendable, CaseIterable, Hashable {
     case odt
     /// The document tree, for debugging templates.
     case tree
+    /// PDF, made by LibreOffice from the flat ODT (see ``PDFWriter``).
+    case pdf
 
     /// The file extension written for this format.
     public var fileExtension: String {
@@ -25,6 +27,7 @@ public enum OutputFormat: String, Sendable, CaseIterable, Hashable {
         case .fodt: "fodt"
         case .odt: "odt"
         case .tree: "tree.txt"
+        case .pdf: "pdf"
         }
     }
 }
@@ -33,6 +36,8 @@ public enum OutputFormat: String, Sendable, CaseIterable, Hashable {
 public struct WriterOptions: Sendable, Hashable {
     /// Width of plain-text output, in grapheme clusters.
     public var textWidth: Int
+    /// How PDF is made (PDF/A, timeouts, the LibreOffice program).
+    public var pdf = PDFOptions()
 
     /// Creates options.
     public init(textWidth: Int = 80) { self.textWidth = textWidth }
@@ -73,6 +78,7 @@ public enum Engine {
         case .fodt: FlatODTWriter()
         case .odt: ODTPackageWriter()
         case .tree: TreeWriter()
+        case .pdf: PDFWriter(options: options.pdf)
         }
     }
 

@@ -20,6 +20,8 @@ enum Exit {
     static let input: Int32 = 6
     /// A batch finished, but some records failed.
     static let batchPartial: Int32 = 7
+    /// The PDF converter (LibreOffice) is not installed or cannot be started.
+    static let tool: Int32 = 8
     /// The command line was wrong.
     static let usage: Int32 = 64
     /// Interrupted by Ctrl-C or a termination signal.
@@ -34,6 +36,7 @@ enum Exit {
         case .output: output
         case .input: input
         case .check: problems
+        case .tool: tool
         }
     }
 }
@@ -56,6 +59,7 @@ enum Interrupts {
             let s = DispatchSource.makeSignalSource(signal: sig, queue: .global())
             s.setEventHandler {
                 TempFiles.shared.removeAll()
+                PDFConverter.abortAll()
                 note("vanban: interrupted; no partial files were left")
                 exit(Exit.interrupted)
             }

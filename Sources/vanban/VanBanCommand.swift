@@ -9,7 +9,8 @@ struct VanBanCommand: ParsableCommand {
         abstract: "Fills Vietnamese administrative documents (Decree 30/2020/NĐ-CP) from JSON data.",
         discussion: """
         Exit codes: 0 ok, 1 check problems, 2 template error, 3 data error, 4 render error,
-        5 output error, 6 input not found, 7 batch partly failed, 64 usage, 130 interrupted.
+        5 output error, 6 input not found, 7 batch partly failed, 8 LibreOffice (for PDF) missing,
+        64 usage, 130 interrupted.
         """,
         version: "0.1.0",
         subcommands: [Render.self, Templates.self, Example.self, Check.self, Schema.self, BatchCommand.self, BatchMergeManifests.self, BenchCommand.self]
@@ -39,7 +40,7 @@ struct Render: ParsableCommand {
     @Argument(help: "The JSON data file, or - for standard input.")
     var data: String
 
-    @Option(name: .shortAndLong, help: "Output format: text, html, fodt, odt or tree.")
+    @Option(name: .shortAndLong, help: "Output format: text, html, fodt, odt, pdf or tree.")
     var format: String = "text"
 
     @Option(name: .shortAndLong, help: "Write to this file (atomically) instead of standard output.")
@@ -53,6 +54,8 @@ struct Render: ParsableCommand {
 
     @OptionGroup var templates: TemplateOptions
 
+    @OptionGroup var pdf: PDFCommandOptions
+
     func validate() throws {
         guard OutputFormat(rawValue: format) != nil else {
             throw ValidationError("unknown format '\(format)'; use one of: " + OutputFormat.allCases.map(\.rawValue).joined(separator: ", "))
@@ -60,6 +63,9 @@ struct Render: ParsableCommand {
         guard (40...400).contains(width) else { throw ValidationError("--width must be between 40 and 400") }
         if format == "odt" && output == nil {
             throw ValidationError("--format odt is a zip file; give --output FILE.odt")
+        }
+        if format == "pdf" && output == nil {
+            throw ValidationError("--format pdf needs --output FILE.pdf")
         }
     }
 
@@ -82,7 +88,7 @@ struct Render: ParsableCommand {
         }
         let bytes: [UInt8]
         do {
-            bytes = try Engine.render(compiled, data: value, format: OutputFormat(rawValue: format)!, options: WriterOptions(textWidth: width))
+            bytes = try Engine.render(compiled, data: value, format: OutputFormat(rawValue: format)!, options: pdf.writer(textWidth: width))
         } catch { fail(error) }
         if let output {
             do { try AtomicFile.write(bytes, to: URL(fileURLWithPath: output)) } catch { fail(error) }
