@@ -47,19 +47,20 @@ public struct PDFOptions: Sendable, Hashable {
     /// Seconds one document may take before its converter is considered hung, killed
     /// and restarted.
     public var timeout: Double
-    /// Extra seconds allowed for LibreOffice to start, before the first document.
+    /// Extra seconds allowed for LibreOffice to start, before its first document.
     public var startupTimeout: Double
     /// At most this many LibreOffice processes at once (each takes about 200 MiB).
     public var workers: Int
     /// The `soffice` program; nil to look for it (see ``LibreOffice/locate(environment:)``).
     public var soffice: String?
 
-    /// Creates options. `workers` defaults to the number of processors, at most 4.
-    public init(pdfA: Bool = false, timeout: Double = 60, startupTimeout: Double = 120,
+    /// Creates options. `startupTimeout` defaults to twice `timeout`; `workers` to the
+    /// number of processors, at most 4.
+    public init(pdfA: Bool = false, timeout: Double = 60, startupTimeout: Double? = nil,
                 workers: Int = min(4, ProcessInfo.processInfo.activeProcessorCount), soffice: String? = nil) {
         self.pdfA = pdfA
         self.timeout = timeout
-        self.startupTimeout = startupTimeout
+        self.startupTimeout = startupTimeout ?? 2 * timeout
         self.workers = max(1, workers)
         self.soffice = soffice
     }

@@ -7,7 +7,7 @@ struct PDFCommandOptions: ParsableArguments {
     @Flag(name: .customLong("pdf-a"), help: "With --format pdf: write PDF/A-2b, for archiving (fonts embedded, XMP metadata).")
     var pdfA = false
 
-    @Option(name: .customLong("pdf-timeout"), help: ArgumentHelp("With --format pdf: seconds a document may take before LibreOffice is restarted and the document retried once.", valueName: "SECONDS"))
+    @Option(name: .customLong("pdf-timeout"), help: ArgumentHelp("With --format pdf: seconds a document may take (LibreOffice gets twice as long to start) before LibreOffice is restarted and the document retried once.", valueName: "SECONDS"))
     var timeout: Double = 60
 
     func validate() throws {
