@@ -137,6 +137,22 @@ final class ChildRegistry: @unchecked Sendable {
         folders.removeAll()
         lock.unlock()
         for pid in g { killpg(pid, SIGKILL) }
-        for path in f { try? FileManager.default.removeItem(atPath: path) }
+        // A worker thread may still be making a folder inside while this removes it: retry.
+        for path in f {
+            for _ in 0..<5 where FileManager.default.fileExists(atPath: path) {
+                try? FileManager.default.removeItem(atPath: path)
+                if FileManager.default.fileExists(atPath: path) { usleep(20_000) }
+            }
+        }
     }
+
+    /// Once ``abortAll()`` has run, the process is about to exit (130, from the CLI's
+    /// signal handler): a worker that sees its converter killed waits here for that exit
+    /// instead of reporting failures that would race it with another exit code.
+    func parkIfAborted() {
+        while aborted { sleep(60) }
+    }
+
+    /// True once ``abortAll()`` has run.
+    var aborted: Bool { lock.lock(); defer { lock.unlock() }; return isClosed }
 }

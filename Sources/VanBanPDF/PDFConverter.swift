@@ -159,6 +159,7 @@ private struct Worker {
         var barren = 0
         while !pending.isEmpty {
             let (end, done, log) = runOnce(pending, inputs: inputs)
+            ChildRegistry.shared.parkIfAborted()
             if case .notStarted(let reason) = end {
                 let e = VanBanError(.tool, "LibreOffice ('\(converter.soffice)') could not be started: \(reason)",
                                     help: "check the installation (sudo apt-get install \(LibreOffice.packages)) or set \(LibreOffice.environmentVariable)")
@@ -207,6 +208,7 @@ private struct Worker {
 
     /// One LibreOffice process over `docs`: which PDFs it finished, and how it ended.
     mutating func runOnce(_ docs: [Int], inputs: [String]) -> (RunEnd, [Int: [UInt8]], String) {
+        if ChildRegistry.shared.aborted { return (.notStarted("the run was interrupted"), [:], "") }
         runs += 1
         let runFolder = folder + "/run\(runs)"
         let out = runFolder + "/out"

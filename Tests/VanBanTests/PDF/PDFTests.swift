@@ -158,6 +158,7 @@ struct PDFConverterTests {
         let program = dir.appendingPathComponent("soffice")
         let log = dir.appendingPathComponent("starts.log")
         try? FileManager.default.removeItem(at: log)
+        try? FileManager.default.removeItem(at: dir.appendingPathComponent("pids"))
         let script = """
         #!/bin/bash
         out=""; files=()
@@ -169,6 +170,7 @@ struct PDFConverterTests {
             esac
         done
         echo "start ${#files[@]}" >> '\(log.path)'
+        echo $$ >> '\(dir.appendingPathComponent("pids").path)'
         for f in "${files[@]}"; do
             if grep -q TREO "$f"; then sleep 300; fi
             if grep -q 'VỠ' "$f"; then kill -SEGV $$; fi
@@ -292,6 +294,50 @@ struct PDFConverterTests {
         #expect(Self.starts(log) == ["start 3", "start 2", "start 1"])
         let manifest = try String(contentsOf: out.appendingPathComponent("manifest.json"), encoding: .utf8)
         #expect(manifest.contains("LibreOffice showed no progress"))
+    }
+}
+
+extension PDFConverterTests {
+    @Test(.enabled(if: VanBanCLI.available, "needs .build/debug/vanban (swift build)"))
+    func ctrlCKillsTheConverterAndLeavesNoScratchFolder() throws {
+        let (program, log) = try Self.fake("interrupt")
+        let dir = Repo.scratch("pdf/interrupt")
+        try? FileManager.default.removeItem(at: dir)
+        let tmp = dir.appendingPathComponent("tmp")
+        try FileManager.default.createDirectory(at: tmp, withIntermediateDirectories: true)
+        let csv = dir.appendingPathComponent("members.csv")
+        try Data("recipient\nHội TREO Một\nHội Hai\n".utf8).write(to: csv)
+        let p = VanBanCLI.process(["batch", "giay-moi", "Fixtures/seed-binh-duong-2022/giay-moi.json", "--recipients", csv.path,
+                                   "--out", dir.appendingPathComponent("out").path, "--format", "pdf"],
+                                  environment: ["VANBAN_SOFFICE": program.path, "TMPDIR": tmp.path])
+        p.standardOutput = FileHandle.nullDevice
+        p.standardError = FileHandle.nullDevice
+        try p.run()
+        // Wait until the converter runs (it hangs on the first record), then press Ctrl-C.
+        let pids = program.deletingLastPathComponent().appendingPathComponent("pids")
+        var waited = 0
+        while Self.starts(log).isEmpty && waited < 600 { usleep(50_000); waited += 1 }
+        #expect(!Self.starts(log).isEmpty, "the converter never started")
+        usleep(200_000)
+        kill(p.processIdentifier, SIGINT)
+        p.waitUntilExit()
+        #expect(p.terminationStatus == 130)
+        let pid = Int32((try? String(contentsOf: pids, encoding: .utf8))?.split(separator: "\n").first.map(String.init) ?? "") ?? 0
+        #expect(pid > 0)
+        // The converter is gone: no process, or only a zombie waiting for init to reap it.
+        func running(_ pid: Int32) -> Bool {
+            guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+                  let close = stat.lastIndex(of: ")") else { return false }
+            return !stat[stat.index(after: close)...].trimmingCharacters(in: .whitespaces).hasPrefix("Z")
+        }
+        var alive = true
+        for _ in 0..<40 where alive {
+            alive = running(pid)
+            if alive { usleep(50_000) }
+        }
+        #expect(!alive, "the converter (pid \(pid)) outlived vanban")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: tmp.path) == [], "the scratch folder is removed")
+        #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("out/1-hoi-treo-mot.pdf").path))
     }
 }
 
