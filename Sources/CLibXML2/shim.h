@@ -10,6 +10,7 @@
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 #include <libxml/xmlerror.h>
+#include <libxml/globals.h>
 #include <libxml/xmlsave.h>
 #include <libxml/xmlwriter.h>
 #include <libxml/relaxng.h>
@@ -24,12 +25,25 @@ static inline void vanban_xmlFree(void *ptr) { xmlFree(ptr); }
 static inline void vanban_xmlFreeString(xmlChar *s) { xmlFree(s); }
 
 /* Silence libxml2's default printing of errors to stderr; VanBan reads the
-   structured error with xmlGetLastError / xmlCtxtGetLastError instead. */
+   structured error with xmlGetLastError / xmlCtxtGetLastError instead.
+   libxml2 keeps its error handlers per thread (a thread's copy is made from the
+   "thread default" when that thread first uses libxml2), so the silent handlers are
+   set both as the default for new threads and on the calling thread. */
 static void vanban_silentStructuredError(void *userData, xmlErrorPtr error) {
     (void)userData; (void)error;
 }
+static void vanban_silentGenericError(void *context, const char *message, ...) {
+    (void)context; (void)message;
+}
+/* Once per process: the handlers every thread created from now on starts with. */
+static inline void vanban_silenceErrorsOnNewThreads(void) {
+    xmlThrDefSetStructuredErrorFunc(NULL, vanban_silentStructuredError);
+    xmlThrDefSetGenericErrorFunc(NULL, vanban_silentGenericError);
+}
+/* On the calling thread (cheap: two thread-local stores). */
 static inline void vanban_silenceErrors(void) {
     xmlSetStructuredErrorFunc(NULL, vanban_silentStructuredError);
+    xmlSetGenericErrorFunc(NULL, vanban_silentGenericError);
 }
 
 /* Options for untrusted templates: no network, no entity substitution,

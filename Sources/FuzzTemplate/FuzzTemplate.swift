@@ -1,5 +1,6 @@
 import Foundation
 import VanBan
+import VanBanXML
 
 /// The fuzz target: one input exercises either the template parser and compiler, or the
 /// JSON reader, the checks and rendering (chosen by the first byte). Invariants are

@@ -1,5 +1,6 @@
 import Foundation
-@_exported import VanBanCore
+@_exported import VanBanModel
+@_exported import VanBanTemplate
 import VanBanHTML
 import VanBanODF
 import VanBanText

@@ -1,4 +1,4 @@
-import VanBanCore
+import VanBanModel
 
 /// Writes a ``Document`` as one self-contained, print-ready HTML5 page that looks like
 /// the Decree 30 paper form.

@@ -1,4 +1,4 @@
-import VanBanCore
+import VanBanModel
 
 /// The inline style sheet: the Decree 30 paper form on screen (each part a sheet of A4
 /// on a grey desk) and in print (`@page` with the document's margins).

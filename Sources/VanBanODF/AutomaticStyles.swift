@@ -1,3 +1,5 @@
+import VanBanXML
+
 /// Automatic styles gathered while the document is walked. Each distinct definition is
 /// registered once; its name is a family prefix and a counter in order of first use
 /// ("P1", "P2", "T1", "Tbl1", "Cell1", …), so the same document always gets the same names.

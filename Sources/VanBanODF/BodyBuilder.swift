@@ -1,4 +1,5 @@
-import VanBanCore
+import VanBanModel
+import VanBanXML
 
 /// A paragraph style request: a named style, plus the properties (if any) an automatic
 /// style must add to it.

@@ -1,5 +1,6 @@
 import Foundation
-import VanBanCore
+import VanBanModel
+import VanBanXML
 
 /// The named (common) styles a clerk sees in LibreOffice's style list, one per role.
 /// The display name is what LibreOffice shows; the style name is the same with spaces

@@ -1,4 +1,5 @@
-import VanBanCore
+import VanBanModel
+import VanBanXML
 
 /// Namespaces and element lists of ODF 1.3.
 enum ODF {

@@ -1,4 +1,5 @@
-import VanBanCore
+import VanBanModel
+import VanBanXML
 
 /// The pieces of an ODF text document, shared by the flat and the zipped writers.
 struct ODFParts {

@@ -1,3 +1,5 @@
+import VanBanXML
+
 /// Approximate text widths in Times New Roman, used to size the rules under the issuer,
 /// the motto and the subject, and to choose column widths and hanging indents.
 ///

@@ -1,5 +1,5 @@
 import Foundation
-import VanBanCore
+import VanBanModel
 
 /// Finding LibreOffice, the program that turns VanBan's flat ODT into PDF.
 public enum LibreOffice {

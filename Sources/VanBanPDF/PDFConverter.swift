@@ -1,5 +1,5 @@
 import Foundation
-import VanBanCore
+import VanBanModel
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)

@@ -1,4 +1,4 @@
-import VanBanCore
+import VanBanModel
 
 /// Lays out blocks as lines of text at most `width` columns wide.
 enum BlockLayout {

@@ -1,4 +1,4 @@
-import VanBanCore
+import VanBanModel
 
 /// The two-column rows of a Decree 30 page: the header at the top and the sign-off
 /// at the bottom. The left column takes 2/5 of the width, the right one the rest

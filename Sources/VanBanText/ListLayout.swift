@@ -1,4 +1,4 @@
-import VanBanCore
+import VanBanModel
 
 /// Lists: markers drawn from the style, hanging indents, nested blocks.
 enum ListLayout {

@@ -1,4 +1,4 @@
-import VanBanCore
+import VanBanModel
 
 /// Writes a ``Document`` as plain text laid out like the printed page, within a
 /// fixed number of columns.

@@ -1,4 +1,4 @@
-import VanBanCore
+import VanBanModel
 
 /// Tables: bordered ones drawn with box-drawing characters, borderless ones as
 /// columns side by side.

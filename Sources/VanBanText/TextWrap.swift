@@ -1,5 +1,5 @@
 import Foundation
-import VanBanCore
+import VanBanModel
 
 /// Measuring, splitting and wrapping text. Every width here is a number of grapheme
 /// clusters (`Character`s) of NFC text, never bytes or scalars.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import VanBan
+import VanBanBatch
 
 /// `vanban batch`: one document per record of a recipients file.
 struct BatchCommand: ParsableCommand {

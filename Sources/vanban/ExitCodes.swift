@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import VanBan
+import VanBanBatch
 
 /// The CLI's exit codes. They are stable: scripts may rely on them (see README).
 enum Exit {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import VanBan
+import VanBanBatch
 
 /// `vanban schema TEMPLATE`: the JSON Schema (draft 2020-12) of the template's data.
 struct Schema: ParsableCommand {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import VanBan
+import VanBanBatch
 
 @main
 struct VanBanCommand: ParsableCommand {

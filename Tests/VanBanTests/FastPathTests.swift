@@ -2,7 +2,10 @@ import Foundation
 import Testing
 import CLibXML2
 @testable import VanBan
-@testable import VanBanCore
+@testable import vanban
+@testable import VanBanModel
+@testable import VanBanTemplate
+@testable import VanBanXML
 @testable import VanBanHTML
 @testable import VanBanODF
 @testable import VanBanText

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
-@testable import VanBanCore
+@testable import VanBanModel
+@testable import VanBanTemplate
+@testable import VanBanXML
 
 /// Compiles template text in a scratch folder, so includes can be tested too.
 private func compile(_ source: String, parts: [String: String] = [:], name: String = "t.xml") throws(VanBanError) -> CompiledTemplate {

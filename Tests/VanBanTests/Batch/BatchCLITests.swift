@@ -1,7 +1,11 @@
 import Foundation
 import Testing
 @testable import VanBan
-import VanBanCore
+@testable import VanBanBatch
+@testable import VanBanSheets
+import VanBanModel
+import VanBanTemplate
+import VanBanXML
 
 /// The seed invitation, the data of every batch here.
 private let seedData = ["Fixtures/seed-binh-duong-2022/giay-moi.json"]

@@ -1,7 +1,11 @@
 import Foundation
 import Testing
 @testable import VanBan
-import VanBanCore
+@testable import VanBanBatch
+@testable import VanBanSheets
+import VanBanModel
+import VanBanTemplate
+import VanBanXML
 
 @Suite("Batch: CSV reader")
 struct BatchCSVTests {
@@ -61,7 +65,7 @@ struct BatchCSVTests {
             _ = try parse("a,b\nx,\"never closed\ny,z\n")
         } throws: { e in
             let e = e as! VanBanError
-            return e.kind == .data && e.location == VanBanCore.SourceLocation(file: "m.csv", line: 2, column: 3) && e.message.contains("never closed")
+            return e.kind == .data && e.location == VanBanModel.SourceLocation(file: "m.csv", line: 2, column: 3) && e.message.contains("never closed")
         }
     }
 

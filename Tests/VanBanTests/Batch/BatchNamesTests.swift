@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 @testable import VanBan
+@testable import VanBanBatch
+@testable import VanBanSheets
 
 @Suite("Batch: file names")
 struct BatchNamesTests {

@@ -1,7 +1,11 @@
 import Foundation
 import Testing
 @testable import VanBan
-import VanBanCore
+@testable import VanBanBatch
+@testable import VanBanSheets
+import VanBanModel
+import VanBanTemplate
+import VanBanXML
 
 @Suite("Batch: records and the merge rule")
 struct BatchRecordsTests {
@@ -18,7 +22,7 @@ struct BatchRecordsTests {
         #expect(data["recipients"] == .array([.string("Hội Dược học")]))
         #expect(data["meeting"]?["venue"] == .string("Hội trường B"))
         #expect(set.records[0].origin == "m.csv:2")
-        #expect(set.records[0].locations["$.recipients[0]"] == VanBanCore.SourceLocation(file: "dir/m.csv", line: 2, column: 1))
+        #expect(set.records[0].locations["$.recipients[0]"] == VanBanModel.SourceLocation(file: "dir/m.csv", line: 2, column: 1))
     }
 
     @Test func nameColumnWorksToo() throws {
@@ -35,7 +39,7 @@ struct BatchRecordsTests {
         #expect(a["meeting"]?["name"] == .string("Hội nghị"))
         #expect(b["meeting"]?["venue"] == .string("Hội trường B"))
         #expect(b["meeting"]?["date"] == .string("2022-12-20"))
-        #expect(set.records[1].locations["$.meeting.date"] == VanBanCore.SourceLocation(file: "dir/m.csv", line: 3, column: 4))
+        #expect(set.records[1].locations["$.meeting.date"] == VanBanModel.SourceLocation(file: "dir/m.csv", line: 3, column: 4))
     }
 
     @Test func cellsBecomeNumbersBooleansAndListsWhereTheTemplateSaysSo() throws {

@@ -1,7 +1,11 @@
 import Foundation
 import Testing
 @testable import VanBan
-import VanBanCore
+@testable import VanBanBatch
+@testable import VanBanSheets
+import VanBanModel
+import VanBanTemplate
+import VanBanXML
 
 /// Helpers shared by the batch tests: the seed invitation, the members fixture, and
 /// reading an output folder back.
@@ -9,7 +13,7 @@ enum BatchFixture {
     static let template = try! TemplateLibrary.standard().load("giay-moi")
     static let dataPath = Repo.url("Fixtures/seed-binh-duong-2022/giay-moi.json").path
     static let membersPath = Repo.url("Fixtures/seed-binh-duong-2022/members.csv").path
-    static let data: (Value, [String: VanBanCore.SourceLocation]) = try! Engine.loadData(path: dataPath)
+    static let data: (Value, [String: VanBanModel.SourceLocation]) = try! Engine.loadData(path: dataPath)
 
     static func batch(csv: String? = nil, options: BatchOptions) throws -> Batch {
         let records = try csv.map { try BatchRecordSet.parse(Array($0.utf8), sourceName: "m.csv", fields: template.fields) }
@@ -171,7 +175,7 @@ struct BatchRunTests {
         let f = try #require(report.failures.first)
         #expect(f.index == 2)
         #expect(f.origin == "m.csv:3")
-        #expect(f.problems.first?.location == VanBanCore.SourceLocation(file: "m.csv", line: 3, column: 27))
+        #expect(f.problems.first?.location == VanBanModel.SourceLocation(file: "m.csv", line: 3, column: 27))
         #expect(f.problems.first?.jsonPath == "$.meeting.date")
         let message = f.problems[0].description(record: f.index, origin: f.origin)
         #expect(message.hasPrefix("m.csv:3:27: error: record 2 (m.csv:3): \"2022-13-45\" is not a valid date"))

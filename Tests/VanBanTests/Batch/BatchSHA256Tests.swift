@@ -1,5 +1,7 @@
 import Testing
 @testable import VanBan
+@testable import VanBanBatch
+@testable import VanBanSheets
 
 @Suite("Batch: SHA-256 (FIPS 180-4 vectors)")
 struct BatchSHA256Tests {

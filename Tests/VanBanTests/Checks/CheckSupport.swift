@@ -1,6 +1,8 @@
 import Foundation
 import Testing
-@testable import VanBanCore
+@testable import VanBanModel
+@testable import VanBanTemplate
+@testable import VanBanXML
 
 /// Shared helpers for the check tests.
 enum Checks {

@@ -1,7 +1,9 @@
 import Foundation
 import Testing
 import VanBan
-@testable import VanBanCore
+@testable import VanBanModel
+@testable import VanBanTemplate
+@testable import VanBanXML
 
 /// A bounded random-input run in the normal test suite (seeded, so repeatable): mutated
 /// templates through the parser and compiler, mutated and random JSON through the

@@ -1,7 +1,10 @@
 import Foundation
 import Testing
 import VanBan
-@testable import VanBanCore
+@testable import VanBanModel
+@testable import VanBanTemplate
+@testable import VanBanXML
+import VanBanBatch
 
 /// Every hostile input of issue 6 gets a clear error with a place and a stable kind (the
 /// CLI's exit code), never a crash, a hang or a broken output file. Inputs are in

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
-@testable import VanBanCore
+@testable import VanBanModel
+@testable import VanBanTemplate
+@testable import VanBanXML
 
 @Suite struct SchemaTests {
     static let schemaText = JSONSchema.schema(for: Checks.giayMoi).jsonText() + "\n"

@@ -1,5 +1,7 @@
 import Testing
-import VanBanCore
+import VanBanModel
+import VanBanTemplate
+import VanBanXML
 
 /// The list markers every writer draws.
 @Suite struct DomainListMarkerTests {

@@ -1,5 +1,7 @@
 import Testing
-@testable import VanBanCore
+@testable import VanBanModel
+@testable import VanBanTemplate
+@testable import VanBanXML
 
 @Suite("Domain: NumberSymbol") struct DomainNumberSymbolTests {
     @Test(arguments: [

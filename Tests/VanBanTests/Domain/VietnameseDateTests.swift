@@ -1,5 +1,7 @@
 import Testing
-@testable import VanBanCore
+@testable import VanBanModel
+@testable import VanBanTemplate
+@testable import VanBanXML
 
 @Suite("Domain: VietnameseDate") struct DomainVietnameseDateTests {
     /// Days below 10 and months 1 and 2 only take a leading zero (Appendix I, II.4).

@@ -1,5 +1,7 @@
 import Testing
-@testable import VanBanCore
+@testable import VanBanModel
+@testable import VanBanTemplate
+@testable import VanBanXML
 
 /// `==` on `String` ignores the NFC/NFD difference; these tests must not.
 func sameScalars(_ a: String, _ b: String) -> Bool {

@@ -1,5 +1,7 @@
 import Testing
-@testable import VanBanCore
+@testable import VanBanModel
+@testable import VanBanTemplate
+@testable import VanBanXML
 
 /// The two filters the forms needed: `endmark` (Decree 30's closing "./.") and `bare`
 /// (a list item without its own punctuation, to compare items).

@@ -1,7 +1,9 @@
 import CLibXML2
 import Foundation
 import Testing
-import VanBanCore
+import VanBanModel
+import VanBanTemplate
+import VanBanXML
 
 /// Validates XML files against Docs/template.rng with libxml2's RELAX NG validator.
 enum RelaxNG {

@@ -1,4 +1,6 @@
-import VanBanCore
+import VanBanModel
+import VanBanTemplate
+import VanBanXML
 
 /// A document that uses every block and role the model has (a công văn with a parent
 /// body and several recipients, headings, all list styles, a long table that runs

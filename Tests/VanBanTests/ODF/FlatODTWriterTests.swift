@@ -1,6 +1,8 @@
 import Foundation
 import Testing
-import VanBanCore
+import VanBanModel
+import VanBanTemplate
+import VanBanXML
 import VanBanODF
 
 @Suite struct FlatODTWriterTests {

@@ -1,4 +1,6 @@
-import VanBanCore
+import VanBanModel
+import VanBanTemplate
+import VanBanXML
 
 /// A document long enough to run over pages: a letter of several pages with a long
 /// programme table, and a two-page annex. Used to check page numbering and repeated

@@ -1,7 +1,9 @@
 import CLibXML2
 import Foundation
 import Testing
-import VanBanCore
+import VanBanModel
+import VanBanTemplate
+import VanBanXML
 import VanBanODF
 
 /// Shared helpers for the ODF writer tests.

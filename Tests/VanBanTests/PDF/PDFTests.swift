@@ -1,8 +1,10 @@
 import Foundation
 import Testing
 @testable import VanBan
-import VanBanCore
+@testable import VanBanBatch
+import VanBanModel
 @testable import VanBanPDF
+import VanBanTemplate
 
 /// The outside programs the PDF tests need: LibreOffice to make the PDFs, poppler to
 /// read them back. When one is missing the tests that need it are skipped (their

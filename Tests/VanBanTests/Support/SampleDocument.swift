@@ -1,4 +1,6 @@
-import VanBanCore
+import VanBanModel
+import VanBanTemplate
+import VanBanXML
 
 /// A hand-built document shaped like seed 000 (letter, programme, annex), for writer
 /// tests that must not depend on the template engine.

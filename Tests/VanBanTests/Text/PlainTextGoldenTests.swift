@@ -1,5 +1,7 @@
 import Testing
-import VanBanCore
+import VanBanModel
+import VanBanTemplate
+import VanBanXML
 import VanBanText
 
 /// The sample invitation laid out at two widths, compared with golden files that were

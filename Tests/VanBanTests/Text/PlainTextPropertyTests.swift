@@ -1,6 +1,8 @@
 import Foundation
 import Testing
-import VanBanCore
+import VanBanModel
+import VanBanTemplate
+import VanBanXML
 import VanBanText
 
 /// Properties that must hold at every width: no line too long, no trailing space,

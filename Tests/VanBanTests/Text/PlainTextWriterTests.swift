@@ -1,5 +1,7 @@
 import Testing
-import VanBanCore
+import VanBanModel
+import VanBanTemplate
+import VanBanXML
 import VanBanText
 
 /// The layout rules of the plain-text writer, one at a time.

@@ -1,5 +1,7 @@
 import Testing
-import VanBanCore
+import VanBanModel
+import VanBanTemplate
+import VanBanXML
 @testable import VanBanText
 
 /// Table column widths.

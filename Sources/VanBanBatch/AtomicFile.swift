@@ -1,0 +1,76 @@
+import Foundation
+import VanBan
+
+/// Writes files so that a reader never sees a half-written one: the bytes go to a
+/// temporary file in the same folder, which is then renamed over the target.
+public enum AtomicFile {
+    /// Writes `bytes` to `url` atomically. Errors name the path and say what to do.
+    public static func write(_ bytes: [UInt8], to url: URL) throws(VanBanError) {
+        let dir = url.deletingLastPathComponent()
+        var isDir: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: dir.path, isDirectory: &isDir), isDir.boolValue else {
+            throw VanBanError(.output, "the folder '\(dir.path)' does not exist", help: "create it first, or choose another --output path")
+        }
+        let temp = dir.appendingPathComponent(".\(url.lastPathComponent).vanban-\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: 0...UInt32.max)).tmp")
+        let fd = TempFiles.shared.create(temp.path)
+        guard fd >= 0 else {
+            let reason = fd == TempFiles.closedError ? "the run was interrupted" : String(cString: strerror(errno))
+            throw VanBanError(.output, "cannot write in '\(dir.path)': \(reason)", help: "choose a folder you can write to")
+        }
+        var ok = true
+        bytes.withUnsafeBytes { buf in
+            var off = 0
+            while off < buf.count {
+                let n = Foundation.write(fd, buf.baseAddress! + off, buf.count - off)
+                if n <= 0 { ok = false; break }
+                off += n
+            }
+        }
+        if ok && fsync(fd) != 0 { ok = false }
+        close(fd)
+        guard ok, rename(temp.path, url.path) == 0 else {
+            let reason = String(cString: strerror(errno))
+            unlink(temp.path)
+            TempFiles.shared.unregister(temp.path)
+            throw VanBanError(.output, "cannot write '\(url.path)': \(reason)", help: "check the disk space and the permissions of the folder")
+        }
+        TempFiles.shared.unregister(temp.path)
+    }
+}
+
+/// Temporary files in flight, removed if the process is interrupted (SIGINT, SIGTERM).
+public final class TempFiles: @unchecked Sendable {
+    /// The process-wide registry.
+    public static let shared = TempFiles()
+    private let lock = NSLock()
+    private var paths = Set<String>()
+
+    private var closed = false
+
+    /// What ``create(_:)`` returns once ``removeAll()`` has run.
+    static let closedError: Int32 = -2
+
+    /// Creates and registers a temporary file in one step under the lock, so none can
+    /// appear after ``removeAll()``. Returns the descriptor, -1 (see `errno`) or ``closedError``.
+    func create(_ p: String) -> Int32 {
+        lock.lock()
+        defer { lock.unlock() }
+        if closed { return Self.closedError }
+        let fd = open(p, O_WRONLY | O_CREAT | O_EXCL, 0o644)
+        if fd >= 0 { paths.insert(p) }
+        return fd
+    }
+    func unregister(_ p: String) { lock.lock(); paths.remove(p); lock.unlock() }
+
+    /// Removes every registered temporary file (called from the signal handler path).
+    /// After this no new temporary file can be created: the process is about to exit,
+    /// and a writer still running (a batch worker) gets an error instead of leaving a
+    /// partial file behind.
+    public func removeAll() {
+        lock.lock()
+        closed = true
+        for p in paths { unlink(p) }
+        paths.removeAll()
+        lock.unlock()
+    }
+}

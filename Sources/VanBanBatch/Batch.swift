@@ -1,0 +1,435 @@
+import Foundation
+import VanBan
+
+/// One slice of a batch, for splitting a large batch across machines: shard `K/N`
+/// renders the K-th of N contiguous slices of the records (1-based K).
+///
+/// Records are cut into N slices whose sizes differ by at most one, in order: with 10
+/// records and 3 shards, 1/3 has records 1–3, 2/3 has 4–6 and 3/3 has 7–10. Each shard
+/// writes `manifest-K-of-N.json`; ``BatchManifest/combine(_:)`` joins them.
+public struct BatchShard: Sendable, Hashable, CustomStringConvertible {
+    /// K, from 1.
+    public let index: Int
+    /// N, at least 1.
+    public let count: Int
+
+    /// Creates shard `index/count`.
+    /// - Throws: ``VanBanError`` of kind `usage` unless 1 ≤ index ≤ count.
+    public init(index: Int, count: Int) throws(VanBanError) {
+        guard count >= 1, (1...count).contains(index) else {
+            throw VanBanError(.usage, "the shard \(index)/\(count) does not exist", help: "write --shard K/N with 1 ≤ K ≤ N, e.g. --shard 1/4")
+        }
+        self.index = index
+        self.count = count
+    }
+
+    /// Parses `K/N`.
+    public init(parsing text: String) throws(VanBanError) {
+        let parts = text.split(separator: "/", omittingEmptySubsequences: false)
+        guard parts.count == 2, let k = Int(parts[0].trimmingCharacters(in: .whitespaces)), let n = Int(parts[1].trimmingCharacters(in: .whitespaces)) else {
+            throw VanBanError(.usage, "--shard must be K/N, e.g. 2/4, not '\(text)'", help: "K counts from 1; with a job array, K is the array index plus 1")
+        }
+        try self.init(index: k, count: n)
+    }
+
+    /// The 1-based record numbers of this shard among `total` records (possibly empty).
+    public func records(of total: Int) -> Range<Int> {
+        let lower = (index - 1) * total / count
+        let upper = index * total / count
+        return (lower + 1)..<(upper + 1)
+    }
+
+    /// `K/N`.
+    public var description: String { "\(index)/\(count)" }
+}
+
+/// How a batch runs.
+public struct BatchOptions: Sendable, Hashable {
+    /// The formats written for every record, in this order.
+    public var formats: [OutputFormat]
+    /// Also write one merged print file per format.
+    public var merge: Bool
+    /// How many records are rendered at once; at least 1.
+    public var jobs: Int
+    /// The slice to render, or nil for every record.
+    public var shard: BatchShard?
+    /// How files are named.
+    public var names: BatchNamePattern
+    /// Options for the writers.
+    public var writer: WriterOptions
+    /// How the data checks run on each record (``DataChecks``); `strict` fails a record on warnings too.
+    public var checks: CheckOptions
+
+    /// Creates options. `jobs` defaults to the number of active processors.
+    public init(formats: [OutputFormat] = [.text], merge: Bool = false, jobs: Int = ProcessInfo.processInfo.activeProcessorCount,
+                shard: BatchShard? = nil, names: BatchNamePattern = .default, writer: WriterOptions = WriterOptions(),
+                checks: CheckOptions = CheckOptions()) {
+        self.checks = checks
+        self.formats = formats
+        self.merge = merge
+        self.jobs = jobs
+        self.shard = shard
+        self.names = names
+        self.writer = writer
+    }
+}
+
+/// One record, ready to render: its merged data and its file name.
+public struct BatchItem: Sendable, Hashable {
+    /// The 1-based record number.
+    public var index: Int
+    /// Where the record is in the recipients file.
+    public var origin: String
+    /// The recipient's name ("; "-joined when there are several), or "".
+    public var recipient: String
+    /// The unique file name stem, or nil when the record has none (it failed early).
+    public var stem: String?
+    /// The record's own values, merged into the base data when it is rendered
+    /// (see ``Batch/data(for:)``); only these are kept, so memory grows with the
+    /// records, not with records × base data.
+    public var values: JSONObject
+    /// Where the record's values are in the recipients file, by JSON path in the merged data.
+    public var locations: [String: SourceLocation]
+    /// A problem found before rendering (the record could not be read or named).
+    public var problem: BatchProblem?
+}
+
+/// What rendering one record gave: its document and the bytes of each format, or its problems.
+public enum BatchRendering: Sendable {
+    /// The document, one output per format in the order of ``BatchOptions/formats``, and
+    /// the warnings the data checks found in the record's data.
+    case rendered(Document, [(format: OutputFormat, bytes: [UInt8])], warnings: [Problem])
+    /// Why the record has no document.
+    case failed([BatchProblem])
+}
+
+/// What a batch run did.
+public struct BatchReport: Sendable {
+    /// The manifest that was written.
+    public var manifest: BatchManifest
+    /// The manifest's file name in the output folder.
+    public var manifestName: String
+    /// Every problem of every failed record, in record order, with the record's number and origin.
+    public var failures: [(index: Int, origin: String, problems: [BatchProblem])]
+    /// Each distinct warning of the data checks, once, with the records it was found in.
+    public var warnings: [(problem: Problem, records: [Int])]
+    /// How many files were written, merged files included (the manifest excluded).
+    public var filesWritten: Int
+
+    /// True when a record or a merged file failed.
+    public var hasFailures: Bool { !failures.isEmpty || (manifest.merged ?? []).contains { $0.error != nil } }
+}
+
+/// A batch: one template, one base data, many records; one document per record.
+///
+/// The template is compiled once by the caller; records are rendered in parallel
+/// (``BatchOptions/jobs``) and every file is written atomically. The output does not
+/// depend on the number of jobs: each record's files depend only on its own data, names
+/// are fixed before anything is rendered, and the manifest lists records in order.
+///
+/// ```swift
+/// let template = try TemplateLibrary.standard().load("giay-moi")
+/// let (data, locations) = try Engine.loadData(path: "giay-moi.json")
+/// let records = try BatchRecordSet.load(path: "members.csv", fields: template.fields)
+/// let batch = Batch(template: template, data: data, dataLocations: locations, records: records,
+///                   options: BatchOptions(formats: [.text, .odt], merge: true))
+/// let report = try batch.run(writingTo: URL(fileURLWithPath: "out"))
+/// if report.hasFailures { … report.failures … }
+/// ```
+public struct Batch: Sendable {
+    /// The compiled template.
+    public let template: CompiledTemplate
+    /// The options.
+    public let options: BatchOptions
+    /// Every record of the batch, shard or not, in order.
+    public let items: [BatchItem]
+    /// Warnings from reading the records (blank rows, unknown columns).
+    public let warnings: [String]
+    /// The base data file, for the manifest.
+    public let dataSource: BatchSource
+    /// The recipients file, for the manifest.
+    public let recipientsSource: BatchSource
+    /// The base data every record is merged into.
+    public let base: Value
+    /// Where each value of the base data is.
+    public let baseLocations: [String: SourceLocation]
+
+    /// Prepares a batch: merges every record into the base data and names its files.
+    /// Nothing is rendered or written yet.
+    public init(template: CompiledTemplate, data: Value, dataLocations: [String: SourceLocation] = [:], records: BatchRecordSet,
+                options: BatchOptions = BatchOptions(), dataSource: BatchSource? = nil, recipientsSource: BatchSource? = nil) {
+        self.template = template
+        self.options = options
+        self.warnings = records.warnings
+        self.dataSource = dataSource ?? BatchSource(name: "data.json")
+        self.recipientsSource = recipientsSource ?? BatchSource(name: records.sourceName)
+        self.base = data
+        self.baseLocations = dataLocations
+        let total = records.records.count
+        var items: [BatchItem] = []
+        items.reserveCapacity(total)
+        for r in records.records {
+            let merged = r.problem == nil ? BatchMerge.apply(r.values, to: data) : data
+            let names = merged["recipients"]?.arrayValue?.compactMap(\.text) ?? []
+            var recipient = names.joined(separator: "; ")
+            if r.problem != nil, let s = r.values["recipient"]?.text ?? r.values["name"]?.text { recipient = s }
+            var stem: String?
+            var problem = r.problem
+            if problem == nil {
+                switch options.names.stem(index: r.index, total: total, recipient: names.first, data: merged) {
+                case .success(let s): stem = s
+                case .failure(let p): problem = p
+                }
+            }
+            items.append(BatchItem(index: r.index, origin: r.origin, recipient: recipient, stem: stem, values: r.values, locations: r.locations, problem: problem))
+        }
+        for (k, stem) in BatchNames.unique(items.map(\.stem)).enumerated() { items[k].stem = stem }
+        self.items = items
+    }
+
+    /// The records this run renders: all of them, or the shard's slice.
+    public var selected: ArraySlice<BatchItem> {
+        guard let shard = options.shard else { return items[...] }
+        let r = shard.records(of: items.count)
+        return items[(r.lowerBound - 1)..<(r.upperBound - 1)]
+    }
+
+    /// The first and last record numbers of this run (for messages and the manifest).
+    var selectedRange: (first: Int, last: Int) {
+        let s = selected
+        return (s.first?.index ?? 0, s.last?.index ?? 0)
+    }
+
+    /// The data of one record's document: the base data with the record merged in
+    /// (``BatchMerge/apply(_:to:)``).
+    public func data(for item: BatchItem) -> Value { BatchMerge.apply(item.values, to: base) }
+
+    /// Where each value of a record's data is: in the recipients file for the record's
+    /// own values, in the base data file for the rest.
+    public func locations(for item: BatchItem) -> [String: SourceLocation] {
+        baseLocations.merging(item.locations) { _, record in record }
+    }
+
+    /// Renders one record in memory: checks its data against the template's contract,
+    /// renders the document and writes every format. Thread-safe.
+    public func render(_ item: BatchItem) -> BatchRendering {
+        if let p = item.problem { return .failed([p]) }
+        let data = data(for: item)
+        // The same checks as `vanban render` and `vanban check`: errors (and, when strict,
+        // warnings) fail the record; other warnings travel with the result.
+        let problems = DataChecks.run(JSONDocument(value: data, locations: locations(for: item)), template: template, options: options.checks)
+        let errors = problems.filter { $0.severity == .error }
+        if !errors.isEmpty { return .failed(errors.map(BatchProblem.init)) }
+        let document: Document
+        do { document = try template.render(data) } catch { return .failed([BatchProblem(error)]) }
+        var outputs: [(format: OutputFormat, bytes: [UInt8])] = []
+        for format in options.formats {
+            do {
+                // PDF: the flat ODT now; LibreOffice converts every record at the end (BatchPDFStage).
+                outputs.append((format, try Engine.writer(for: format == .pdf ? .fodt : format, options: options.writer).write(document)))
+            } catch {
+                var p = BatchProblem(error)
+                p.message = "\(format.rawValue): " + p.message
+                return .failed([p])
+            }
+        }
+        return .rendered(document, outputs, warnings: problems.filter { $0.severity == .warning })
+    }
+
+    /// The combined print document: every record's parts in record order.
+    ///
+    /// Each record's first part is a ``Part/Kind/main`` part, so a merged document has
+    /// several main parts. Writers treat every part after the first as starting on a new
+    /// page, and a main part as restarting the page numbers (its first page, like any
+    /// letter's, carries none). The page setup and metadata are the first document's.
+    public static func merged(_ documents: [Document]) -> Document? {
+        guard let first = documents.first else { return nil }
+        return Document(page: first.page, parts: documents.flatMap(\.parts), metadata: first.metadata)
+    }
+
+    /// The merged file's name for a format: `merged.txt`, or `merged-K-of-N.txt` for a shard.
+    public func mergedFileName(_ format: OutputFormat) -> String {
+        (options.shard.map { "merged-\($0.index)-of-\($0.count)" } ?? "merged") + "." + format.fileExtension
+    }
+
+    /// Runs the batch: renders the selected records in parallel, writes each record's
+    /// files into `directory` (created if missing) atomically, then the merged files
+    /// (with ``BatchOptions/merge``) and the manifest.
+    ///
+    /// A failing record does not stop the others; it is listed in the report and the
+    /// manifest. Any earlier manifest of the same name is removed first, so a folder
+    /// without one is an unfinished run.
+    ///
+    /// - Parameter progress: called after each record with (records done, records
+    ///   selected); calls are serialised, from any thread.
+    /// - Throws: ``VanBanError`` of kind `output` when the folder cannot be created or
+    ///   the manifest cannot be written.
+    public func run(writingTo directory: URL, progress: (@Sendable (Int, Int) -> Void)? = nil) throws(VanBanError) -> BatchReport {
+        // Without LibreOffice a PDF batch stops here, before anything is written.
+        let pdf = options.formats.contains(.pdf) ? try BatchPDFStage(options: options.writer.pdf, formats: options.formats) : nil
+        defer { pdf?.remove() }
+        let dir = directory.standardizedFileURL
+        let fm = FileManager.default
+        var isDir: ObjCBool = false
+        if fm.fileExists(atPath: dir.path, isDirectory: &isDir) {
+            guard isDir.boolValue else { throw VanBanError(.output, "'\(directory.path)' is a file, not a folder", help: "give --out a folder") }
+        } else {
+            do { try fm.createDirectory(at: dir, withIntermediateDirectories: true) } catch {
+                throw VanBanError(.output, "cannot create the folder '\(directory.path)': \(error.localizedDescription)", help: "choose a folder you can write to")
+            }
+        }
+        let manifestName = BatchManifest.fileName(for: options.shard)
+        let manifestURL = dir.appendingPathComponent(manifestName)
+        if fm.fileExists(atPath: manifestURL.path) {
+            guard unlink(manifestURL.path) == 0 else {
+                throw VanBanError(.output, "cannot replace '\(manifestURL.path)': \(String(cString: strerror(errno)))", help: "check the permissions of the folder")
+            }
+        }
+
+        let work = Array(selected)
+        let state = RunState(count: work.count, keepDocuments: options.merge)
+        let workers = max(1, min(options.jobs, work.count))
+        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+            while let k = state.take() {
+                let (entry, document) = produce(work[k], in: dir, pdf: pdf)
+                state.finish(k, entry: entry, document: document, progress: progress)
+            }
+        }
+        var (entries, documents) = state.results()
+        pdf?.finish(self, entries: &entries, documents: &documents, in: dir)
+
+        var filesWritten = entries.reduce(0) { $0 + $1.entry.files.count }
+        var merged: [BatchManifest.Merged]?
+        if options.merge {
+            let docs = documents.compactMap { $0 }
+            let missing = entries.filter { $0.entry.error != nil }.map(\.entry.index)
+            var list: [BatchManifest.Merged] = []
+            for format in options.formats {
+                guard let doc = Batch.merged(docs) else {
+                    list.append(.init(format: format.rawValue, file: nil, documents: 0, missing: missing, error: "no record was rendered, so there is nothing to merge"))
+                    continue
+                }
+                let name = mergedFileName(format)
+                do {
+                    let bytes = try Engine.writer(for: format, options: options.writer).write(doc)
+                    try write(bytes, name: name, in: dir)
+                    filesWritten += 1
+                    list.append(.init(format: format.rawValue, file: .init(format: format.rawValue, path: name, bytes: bytes.count, sha256: SHA256Digest.hex(bytes)),
+                                      documents: docs.count, missing: missing))
+                } catch {
+                    list.append(.init(format: format.rawValue, file: nil, documents: docs.count, missing: missing, error: BatchProblem(error).manifestText))
+                }
+            }
+            merged = list
+        }
+
+        let range = selectedRange
+        let manifest = BatchManifest(
+            template: template.name, data: dataSource, recipients: recipientsSource, total: items.count,
+            formats: options.formats.map(\.rawValue), names: options.names.pattern, textWidth: options.writer.textWidth,
+            shard: options.shard.map { ($0, range.first, range.last) }, entries: entries.map(\.entry), merged: merged)
+        try AtomicFile.write(manifest.jsonBytes(), to: manifestURL)
+        let failures = entries.compactMap { e in e.problems.isEmpty ? nil : (e.entry.index, e.origin, e.problems) }
+        // One line per distinct warning, with the records it concerns: base-data warnings
+        // repeat in every record, and a clerk needs to read them once.
+        var warnings: [(problem: Problem, records: [Int])] = []
+        var slot: [String: Int] = [:]
+        for e in entries {
+            for w in e.warnings {
+                if let k = slot[w.description] { warnings[k].records.append(e.entry.index) } else {
+                    slot[w.description] = warnings.count
+                    warnings.append((w, [e.entry.index]))
+                }
+            }
+        }
+        return BatchReport(manifest: manifest, manifestName: manifestName, failures: failures, warnings: warnings, filesWritten: filesWritten)
+    }
+
+    /// Renders and writes one record; never throws: problems go into the entry.
+    func produce(_ item: BatchItem, in dir: URL, pdf: BatchPDFStage? = nil) -> (Outcome, Document?) {
+        var entry = BatchManifest.Entry(index: item.index, source: item.origin, recipient: item.recipient, name: item.stem)
+        func failed(_ problems: [BatchProblem]) -> (Outcome, Document?) {
+            entry.error = problems.map(\.manifestText).joined(separator: "; ")
+            return (Outcome(entry: entry, origin: item.origin, problems: problems, warnings: []), nil)
+        }
+        switch render(item) {
+        case .failed(let problems): return failed(problems)
+        case .rendered(let document, let outputs, let warnings):
+            guard let stem = item.stem else { return failed([BatchProblem("the record has no file name")]) }
+            var files: [BatchManifest.File] = []
+            for (format, bytes) in outputs {
+                if format == .pdf, let pdf {
+                    do { try pdf.stage(bytes, index: item.index) } catch { return failed([BatchProblem(error)]) }
+                    continue
+                }
+                let name = stem + "." + format.fileExtension
+                do { try write(bytes, name: name, in: dir) } catch { return failed([BatchProblem(error)]) }
+                files.append(.init(format: format.rawValue, path: name, bytes: bytes.count, sha256: SHA256Digest.hex(bytes)))
+            }
+            entry.files = files
+            return (Outcome(entry: entry, origin: item.origin, problems: [], warnings: warnings), document)
+        }
+    }
+
+    /// Writes one file directly inside `dir`, atomically; refuses a name that is not a
+    /// single safe path component.
+    func write(_ bytes: [UInt8], name: String, in dir: URL) throws(VanBanError) {
+        guard !name.isEmpty, !name.hasPrefix("."), !name.contains("/"), !name.contains(".."), !name.contains("\0") else {
+            throw VanBanError(.output, "refusing the unsafe file name '\(name)'")
+        }
+        try AtomicFile.write(bytes, to: dir.appendingPathComponent(name, isDirectory: false))
+    }
+
+    /// One record's result.
+    struct Outcome: Sendable {
+        var entry: BatchManifest.Entry
+        var origin: String
+        var problems: [BatchProblem]
+        var warnings: [Problem]
+    }
+}
+
+/// The shared state of a parallel run: the next record to take, and the results,
+/// each slot written once. Guarded by a lock.
+private final class RunState: @unchecked Sendable {
+    private let lock = NSLock()
+    private var next = 0
+    private var done = 0
+    private let count: Int
+    private let keepDocuments: Bool
+    private var entries: [Batch.Outcome?]
+    private var documents: [Document?]
+
+    init(count: Int, keepDocuments: Bool) {
+        self.count = count
+        self.keepDocuments = keepDocuments
+        entries = Array(repeating: nil, count: count)
+        documents = Array(repeating: nil, count: keepDocuments ? count : 0)
+    }
+
+    /// The next record's position, or nil when all are taken.
+    func take() -> Int? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard next < count else { return nil }
+        next += 1
+        return next - 1
+    }
+
+    /// Stores a result and reports progress (serialised by the lock).
+    func finish(_ k: Int, entry: Batch.Outcome, document: Document?, progress: (@Sendable (Int, Int) -> Void)?) {
+        lock.lock()
+        defer { lock.unlock() }
+        entries[k] = entry
+        if keepDocuments { documents[k] = document }
+        done += 1
+        progress?(done, count)
+    }
+
+    /// Every result in record order (after all workers have finished).
+    func results() -> ([Batch.Outcome], [Document?]) {
+        lock.lock()
+        defer { lock.unlock() }
+        return (entries.map { $0! }, documents)
+    }
+}

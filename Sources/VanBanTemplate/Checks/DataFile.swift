@@ -1,0 +1,64 @@
+import Foundation
+import VanBanModel
+
+/// Reads a JSON data file with a bounded amount of memory: the file is read once into
+/// one buffer (no second copy), and files larger than ``maxBytes`` are refused before
+/// they are read.
+public enum DataFile {
+    /// The largest data file accepted: 64 MiB. A document's data is a few kilobytes and a
+    /// batch of 150 records a few megabytes; reading 64 MiB takes about 4× that in memory.
+    public static let maxBytes = 64 << 20
+
+    /// Reads and parses a data file (`-` for standard input), with locations and the
+    /// record of NFC normalisation that the checks report.
+    public static func load(path: String, maxBytes: Int = DataFile.maxBytes) throws(VanBanError) -> JSONDocument {
+        let bytes = try read(path: path, maxBytes: maxBytes)
+        return try JSONReader(sourceName: path == "-" ? "<stdin>" : path).read(bytes)
+    }
+
+    /// The bytes of a data file (`-` for standard input), or an `.input` error naming the
+    /// path, or a `.data` error when it is larger than `maxBytes`.
+    public static func read(path: String, maxBytes: Int = DataFile.maxBytes) throws(VanBanError) -> [UInt8] {
+        let fd: Int32
+        if path == "-" {
+            fd = STDIN_FILENO
+        } else {
+            var isDir: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else {
+                throw VanBanError(.input, "no data file at '\(path)'", help: "give the path of a JSON file; `vanban example TEMPLATE` prints a sample")
+            }
+            if isDir.boolValue {
+                throw VanBanError(.input, "'\(path)' is a folder, not a JSON file", help: "give the path of a JSON file; `vanban example TEMPLATE` prints a sample")
+            }
+            fd = open(path, O_RDONLY)
+            guard fd >= 0 else {
+                throw VanBanError(.input, "cannot read '\(path)': \(String(cString: strerror(errno)))", help: "check that the file is readable")
+            }
+        }
+        defer { if fd != STDIN_FILENO { close(fd) } }
+        var st = stat()
+        if fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG, Int(st.st_size) > maxBytes {
+            throw tooLarge(path, size: Int(st.st_size), maxBytes: maxBytes)
+        }
+        var bytes: [UInt8] = []
+        if (st.st_mode & S_IFMT) == S_IFREG { bytes.reserveCapacity(Int(st.st_size)) }
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let n = chunk.withUnsafeMutableBytes { Foundation.read(fd, $0.baseAddress, $0.count) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw VanBanError(.input, "cannot read '\(path)': \(String(cString: strerror(errno)))", help: "check that the file is readable")
+            }
+            if n == 0 { break }
+            if bytes.count + n > maxBytes { throw tooLarge(path, size: bytes.count + n, maxBytes: maxBytes) }
+            bytes.append(contentsOf: chunk[0..<n])
+        }
+        return bytes
+    }
+
+    static func tooLarge(_ path: String, size: Int, maxBytes: Int) -> VanBanError {
+        VanBanError(.data, "the data file '\(path)' is larger than \(maxBytes >> 20) MiB (at least \(size) bytes)",
+                    at: SourceLocation(file: path == "-" ? "<stdin>" : path, line: 1, column: 1),
+                    help: "a document's data is a few kilobytes; split a batch into several files")
+    }
+}

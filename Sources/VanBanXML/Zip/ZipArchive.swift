@@ -1,0 +1,129 @@
+import VanBanModel
+
+/// A minimal ZIP writer for ODF packages: every entry is *stored* (no compression), has
+/// no extra field and carries the fixed MS-DOS timestamp 1980-01-01 00:00, so the same
+/// entries always give the same bytes. Entries are written in the order added, which
+/// lets an ODF package put `mimetype` first as the specification requires.
+///
+/// Limits: no ZIP64, so at most 65 535 entries and 4 GiB in all (far beyond any
+/// document); ``bytes()`` throws beyond that.
+public struct ZipArchive: Sendable, Hashable {
+    /// One file in the archive.
+    public struct Entry: Sendable, Hashable {
+        /// The path inside the archive, with `/` separators.
+        public var path: String
+        /// The file's bytes.
+        public var bytes: [UInt8]
+    }
+
+    /// The entries, in archive order.
+    public private(set) var entries: [Entry] = []
+
+    /// Creates an empty archive.
+    public init() {}
+
+    /// Appends a file.
+    public mutating func add(_ path: String, _ bytes: [UInt8]) {
+        entries.append(Entry(path: path, bytes: bytes))
+    }
+
+    /// The date field of every header: 1980-01-01 (MS-DOS epoch; day 1, month 1, year 0).
+    static let dosDate: UInt16 = (1 << 5) | 1
+    /// The time field of every header: 00:00:00.
+    static let dosTime: UInt16 = 0
+
+    /// The archive's bytes: local headers and data, the central directory, the end record.
+    /// - Throws: ``VanBanError`` of kind `.output` when the archive would need ZIP64.
+    public func bytes() throws(VanBanError) -> [UInt8] {
+        guard entries.count < 0xFFFF else { throw VanBanError(.output, "too many ZIP entries (\(entries.count))") }
+        var out: [UInt8] = []
+        var central: [UInt8] = []
+        for e in entries {
+            let name = Array(e.path.utf8)
+            let asciiName = name.allSatisfy { $0 < 0x80 }
+            let flags: UInt16 = asciiName ? 0 : 1 << 11   // bit 11: the name is UTF-8
+            let crc = ZipArchive.crc32(e.bytes)
+            guard e.bytes.count < 0xFFFF_FFFF, out.count < 0xFFFF_FFFF, name.count < 0xFFFF else {
+                throw VanBanError(.output, "ZIP entry \(e.path) is too large")
+            }
+            let size = UInt32(e.bytes.count)
+            let offset = UInt32(out.count)
+            // Local file header.
+            out.le32(0x0403_4B50)
+            out.le16(10)            // version needed: 1.0 (stored)
+            out.le16(flags)
+            out.le16(0)             // method: stored
+            out.le16(ZipArchive.dosTime)
+            out.le16(ZipArchive.dosDate)
+            out.le32(crc)
+            out.le32(size)          // compressed size
+            out.le32(size)          // uncompressed size
+            out.le16(UInt16(name.count))
+            out.le16(0)             // extra field length
+            out += name
+            out += e.bytes
+            // Central directory record.
+            central.le32(0x0201_4B50)
+            central.le16(20)        // made by: MS-DOS, 2.0
+            central.le16(10)
+            central.le16(flags)
+            central.le16(0)
+            central.le16(ZipArchive.dosTime)
+            central.le16(ZipArchive.dosDate)
+            central.le32(crc)
+            central.le32(size)
+            central.le32(size)
+            central.le16(UInt16(name.count))
+            central.le16(0)         // extra
+            central.le16(0)         // comment
+            central.le16(0)         // disk number
+            central.le16(0)         // internal attributes
+            central.le32(0)         // external attributes
+            central.le32(offset)
+            central += name
+        }
+        guard out.count + central.count < 0xFFFF_FFFF else { throw VanBanError(.output, "ZIP archive is too large") }
+        let centralOffset = UInt32(out.count)
+        out += central
+        // End of central directory record.
+        out.le32(0x0605_4B50)
+        out.le16(0)
+        out.le16(0)
+        out.le16(UInt16(entries.count))
+        out.le16(UInt16(entries.count))
+        out.le32(UInt32(central.count))
+        out.le32(centralOffset)
+        out.le16(0)                 // comment length
+        return out
+    }
+
+    /// The CRC-32 (ISO 3309, polynomial 0xEDB88320 reflected) of some bytes, as ZIP uses.
+    public static func crc32(_ bytes: [UInt8]) -> UInt32 {
+        var c: UInt32 = 0xFFFF_FFFF
+        for b in bytes {
+            c = crcTable[Int((c ^ UInt32(b)) & 0xFF)] ^ (c >> 8)
+        }
+        return c ^ 0xFFFF_FFFF
+    }
+
+    private static let crcTable: [UInt32] = (0..<256).map { n in
+        var c = UInt32(n)
+        for _ in 0..<8 {
+            c = (c & 1) != 0 ? 0xEDB8_8320 ^ (c >> 1) : c >> 1
+        }
+        return c
+    }
+}
+
+extension Array where Element == UInt8 {
+    /// Appends a little-endian 16-bit value.
+    fileprivate mutating func le16(_ v: UInt16) {
+        append(UInt8(v & 0xFF))
+        append(UInt8(v >> 8))
+    }
+
+    /// Appends a little-endian 32-bit value.
+    fileprivate mutating func le32(_ v: UInt32) {
+        for shift in stride(from: 0, to: 32, by: 8) { append(UInt8((v >> UInt32(shift)) & 0xFF)) }
+    }
+}
