@@ -99,6 +99,7 @@ public struct PDFConverter: Sendable {
         // LibreOffice names each PDF after its input; inputs whose names are not unique
         // `.fodt` names are copied under numbered names first.
         var inputs = files.map(\.path)
+        var unreadable = Set<Int>()
         let stems = files.map { $0.deletingPathExtension().lastPathComponent }
         if Set(stems).count != stems.count || files.contains(where: { $0.pathExtension != "fodt" }) {
             let dir = scratch.path + "/in"
@@ -107,14 +108,16 @@ public struct PDFConverter: Sendable {
                 let target = dir + "/" + Self.name(k) + ".fodt"
                 do { try FileManager.default.copyItem(atPath: f.path, toPath: target) } catch {
                     deliver(k, .failure(VanBanError(.input, "cannot read '\(f.path)': \(error.localizedDescription)")))
+                    unreadable.insert(k)
                     continue
                 }
                 inputs[k] = target
             }
         }
         let sources = inputs
-        let workers = workerCount(for: files.count)
-        let queue = ChunkQueue(count: files.count, workers: workers, maxLength: Self.maxListLength)
+        let todo = files.indices.filter { !unreadable.contains($0) }
+        let workers = workerCount(for: todo.count)
+        let queue = ChunkQueue(todo, workers: workers, maxLength: Self.maxListLength)
         DispatchQueue.concurrentPerform(iterations: workers) { slot in
             var worker = Worker(converter: self, folder: scratch.path + "/w\(slot)", environment: environment)
             while let chunk = queue.take() {
@@ -285,9 +288,9 @@ private final class ChunkQueue: @unchecked Sendable {
     private let lock = NSLock()
     private var chunks: [[Int]]
 
-    init(count: Int, workers: Int, maxLength: Int) {
-        let length = max(1, min(maxLength, (count + workers - 1) / workers))
-        chunks = stride(from: 0, to: count, by: length).map { Array($0..<min(count, $0 + length)) }
+    init(_ items: [Int], workers: Int, maxLength: Int) {
+        let length = max(1, min(maxLength, (items.count + workers - 1) / workers))
+        chunks = stride(from: 0, to: items.count, by: length).map { Array(items[$0..<min(items.count, $0 + length)]) }
     }
 
     func take() -> [Int]? {

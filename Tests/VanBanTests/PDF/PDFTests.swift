@@ -233,6 +233,28 @@ struct PDFConverterTests {
         #expect(Self.starts(log) == ["start 2", "start 2", "start 1"])
     }
 
+    @Test func aLongListIsSharedBetweenWorkersEachStartingLibreOfficeOnce() throws {
+        let (program, log) = try Self.fake("pool")
+        let converter = try PDFConverter(options: PDFOptions(timeout: 30, workers: 2, soffice: program.path))
+        #expect(converter.workerCount(for: 40) == 2)
+        #expect(converter.workerCount(for: 20) == 1, "a short list does not pay for a second start")
+        let dir = Repo.scratch("pdf/pool-inputs")
+        // Two inputs with one name: they are copied under numbered names first.
+        let inputs = (0..<40).map { k in
+            let sub = dir.appendingPathComponent(k == 39 ? "other" : "")
+            try? FileManager.default.createDirectory(at: sub, withIntermediateDirectories: true)
+            let u = sub.appendingPathComponent(k == 39 ? "doc0.fodt" : "doc\(k).fodt")
+            try! Data("<office:document>\(k)</office:document>".utf8).write(to: u)
+            return u
+        }
+        let results = Collected()
+        try converter.convert(files: inputs) { k, r in results.add(k, r) }
+        let got = results.sorted()
+        #expect(got.map(\.0) == Array(0..<40))
+        #expect(got.allSatisfy { (try? $0.1.get()) != nil })
+        #expect(Self.starts(log).sorted() == ["start 20", "start 20"])
+    }
+
     @Test func withoutLibreOfficeTheErrorNamesThePackage() throws {
         #expect(throws: VanBanError.self) { try LibreOffice.locate(environment: ["PATH": "/nonexistent"]) }
         do {
