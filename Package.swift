@@ -5,16 +5,20 @@ import PackageDescription
 //
 //   data + template ──► document model ──► one writer per format
 //
-//   CLibXML2 ─► VanBanXML           the one owner of libxml2: read, build, serialise, validate, zip
+//   CLibXML2, CVanBanZlib ─► VanBanXML    the one owner of libxml2 (and zlib): read, build, serialise, validate, zip
 //   VanBanModel                     document model, diagnostics, Vietnamese domain rules
 //   VanBanTemplate ─► Model, XML    data reader, template compiler, evaluator, filters, contract, checks
 //   VanBanText, VanBanHTML ─► Model writers
 //   VanBanODF ─► Model, XML         writer
 //   VanBanPDF ─► Model              PDF through LibreOffice (a converter, not a writer)
+//   VanBanDOCX ─► Model, XML        writer
 //   VanBan ─► all of the above      the facade for integrators
-//   VanBanSheets ─► Model           recipients from spreadsheets (CSV)
+//   VanBanSheets ─► Model, XML      recipients: CSV in Excel's encodings, .xlsx, .ods (zip: ZIPFoundation)
 //   VanBanBatch ─► VanBan, Sheets   one template × N records
 //   vanban (CLI) ─► VanBan, Batch
+/// Upcoming language features every target is built with.
+let upcoming: [SwiftSetting] = [.enableUpcomingFeature("ExistentialAny"), .enableUpcomingFeature("MemberImportVisibility")]
+
 let package = Package(
     name: "VanBan",
     platforms: [.macOS(.v13)],
@@ -25,6 +29,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         .systemLibrary(
@@ -32,25 +37,36 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]
         ),
+        .systemLibrary(
+            name: "CVanBanZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
         .target(name: "VanBanModel"),
-        .target(name: "VanBanXML", dependencies: ["VanBanModel", "CLibXML2"]),
+        .target(name: "VanBanXML", dependencies: ["VanBanModel", "CLibXML2", "CVanBanZlib"]),
         .target(name: "VanBanTemplate", dependencies: ["VanBanModel", "VanBanXML"]),
         .target(name: "VanBanText", dependencies: ["VanBanModel"]),
         .target(name: "VanBanHTML", dependencies: ["VanBanModel"]),
         .target(name: "VanBanODF", dependencies: ["VanBanModel", "VanBanXML"]),
+        .target(name: "VanBanDOCX", dependencies: ["VanBanModel", "VanBanXML"]),
         .target(name: "VanBanPDF", dependencies: ["VanBanModel"]),
-        .target(name: "VanBan", dependencies: ["VanBanModel", "VanBanTemplate", "VanBanText", "VanBanHTML", "VanBanODF", "VanBanPDF"]),
-        .target(name: "VanBanSheets", dependencies: ["VanBanModel"]),
+        .target(name: "VanBan", dependencies: ["VanBanModel", "VanBanTemplate", "VanBanText", "VanBanHTML", "VanBanODF", "VanBanDOCX", "VanBanPDF"]),
+        .target(name: "VanBanSheets", dependencies: ["VanBanModel", "VanBanXML", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .target(name: "VanBanBatch", dependencies: ["VanBan", "VanBanSheets"]),
         .executableTarget(
             name: "vanban",
-            dependencies: ["VanBan", "VanBanBatch", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["VanBan", "VanBanBatch", "VanBanSheets", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         // The fuzz target (see Docs/Fuzzing.md): a replay tool in a normal build, a
         // libFuzzer target when built by Scripts/fuzz.sh.
         .executableTarget(name: "FuzzTemplate", dependencies: ["VanBan", "VanBanXML"]),
         .testTarget(name: "VanBanTests", dependencies: ["VanBan", "VanBanModel", "VanBanTemplate", "VanBanXML", "VanBanText",
-                                                        "VanBanHTML", "VanBanODF", "VanBanPDF", "VanBanSheets", "VanBanBatch", "vanban", "CLibXML2"]),
+                                                        "VanBanHTML", "VanBanODF", "VanBanSheets", "VanBanBatch", "vanban", "CLibXML2",
+                                                        "VanBanDOCX", "VanBanPDF", "CVanBanZlib"]),
     ],
     swiftLanguageModes: [.v6]
 )
+
+for target in package.targets where target.type != .system {
+    target.swiftSettings = (target.swiftSettings ?? []) + upcoming
+}

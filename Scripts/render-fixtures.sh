@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Renders every fixture in the given formats into OUT_DIR, as OUT_DIR/<fixture-dir>/<name>.<ext>.
 # A fixture is Fixtures/<dir>/<name>.json where <name> is a template name.
-# Usage: Scripts/render-fixtures.sh OUT_DIR FORMAT [FORMAT …]   (formats: text html fodt odt)
+# Usage: Scripts/render-fixtures.sh OUT_DIR FORMAT [FORMAT …]   (formats: text html fodt odt docx tree)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 [ "$#" -ge 2 ] || { echo "usage: $0 OUT_DIR FORMAT [FORMAT …]" >&2; exit 64; }

@@ -13,6 +13,7 @@
 #include <libxml/globals.h>
 #include <libxml/xmlsave.h>
 #include <libxml/xmlwriter.h>
+#include <libxml/xmlreader.h>
 #include <libxml/relaxng.h>
 #include <libxml/HTMLtree.h>
 #include <libxml/HTMLparser.h>

@@ -1,6 +1,7 @@
 import Foundation
 @_exported import VanBanModel
 @_exported import VanBanTemplate
+import VanBanDOCX
 import VanBanHTML
 import VanBanODF
 import VanBanText
@@ -13,8 +14,10 @@ public enum OutputFormat: String, Sendable, CaseIterable, Hashable {
     case html
     /// Flat ODT: one OpenDocument XML file.
     case fodt
-    /// Zipped ODT, for Microsoft Word and LibreOffice.
+    /// Zipped ODT, for LibreOffice (Word opens it too, as a foreign format).
     case odt
+    /// Word's own format (Office Open XML), written natively.
+    case docx
     /// The document tree, for debugging templates.
     case tree
     /// PDF, made by LibreOffice from the flat ODT (see ``PDFWriter``).
@@ -27,6 +30,7 @@ public enum OutputFormat: String, Sendable, CaseIterable, Hashable {
         case .html: "html"
         case .fodt: "fodt"
         case .odt: "odt"
+        case .docx: "docx"
         case .tree: "tree.txt"
         case .pdf: "pdf"
         }
@@ -78,6 +82,7 @@ public enum Engine {
         case .html: HTMLWriter()
         case .fodt: FlatODTWriter()
         case .odt: ODTPackageWriter()
+        case .docx: DOCXWriter()
         case .tree: TreeWriter()
         case .pdf: PDFWriter(options: options.pdf)
         }

@@ -39,13 +39,14 @@ public enum AtomicFile {
 }
 
 /// Temporary files in flight, removed if the process is interrupted (SIGINT, SIGTERM).
-public final class TempFiles: @unchecked Sendable {
+public final class TempFiles: Sendable {
     /// The process-wide registry.
     public static let shared = TempFiles()
-    private let lock = NSLock()
-    private var paths = Set<String>()
-
-    private var closed = false
+    private struct State: Sendable {
+        var paths = Set<String>()
+        var closed = false
+    }
+    private let state = Locked(State())
 
     /// What ``create(_:)`` returns once ``removeAll()`` has run.
     static let closedError: Int32 = -2
@@ -53,24 +54,24 @@ public final class TempFiles: @unchecked Sendable {
     /// Creates and registers a temporary file in one step under the lock, so none can
     /// appear after ``removeAll()``. Returns the descriptor, -1 (see `errno`) or ``closedError``.
     func create(_ p: String) -> Int32 {
-        lock.lock()
-        defer { lock.unlock() }
-        if closed { return Self.closedError }
-        let fd = open(p, O_WRONLY | O_CREAT | O_EXCL, 0o644)
-        if fd >= 0 { paths.insert(p) }
-        return fd
+        state.withLock { s in
+            if s.closed { return Self.closedError }
+            let fd = open(p, O_WRONLY | O_CREAT | O_EXCL, 0o644)
+            if fd >= 0 { s.paths.insert(p) }
+            return fd
+        }
     }
-    func unregister(_ p: String) { lock.lock(); paths.remove(p); lock.unlock() }
+    func unregister(_ p: String) { state.withLock { _ = $0.paths.remove(p) } }
 
     /// Removes every registered temporary file (called from the signal handler path).
     /// After this no new temporary file can be created: the process is about to exit,
     /// and a writer still running (a batch worker) gets an error instead of leaving a
     /// partial file behind.
     public func removeAll() {
-        lock.lock()
-        closed = true
-        for p in paths { unlink(p) }
-        paths.removeAll()
-        lock.unlock()
+        state.withLock { s in
+            s.closed = true
+            for p in s.paths { unlink(p) }
+            s.paths.removeAll()
+        }
     }
 }

@@ -391,45 +391,45 @@ public struct Batch: Sendable {
 
 /// The shared state of a parallel run: the next record to take, and the results,
 /// each slot written once. Guarded by a lock.
-private final class RunState: @unchecked Sendable {
-    private let lock = NSLock()
-    private var next = 0
-    private var done = 0
+private final class RunState: Sendable {
+    private struct State: Sendable {
+        var next = 0
+        var done = 0
+        var entries: [Batch.Outcome?]
+        var documents: [Document?]
+    }
+    private let state: Locked<State>
     private let count: Int
     private let keepDocuments: Bool
-    private var entries: [Batch.Outcome?]
-    private var documents: [Document?]
 
     init(count: Int, keepDocuments: Bool) {
         self.count = count
         self.keepDocuments = keepDocuments
-        entries = Array(repeating: nil, count: count)
-        documents = Array(repeating: nil, count: keepDocuments ? count : 0)
+        state = Locked(State(entries: Array(repeating: nil, count: count),
+                             documents: Array(repeating: nil, count: keepDocuments ? count : 0)))
     }
 
     /// The next record's position, or nil when all are taken.
     func take() -> Int? {
-        lock.lock()
-        defer { lock.unlock() }
-        guard next < count else { return nil }
-        next += 1
-        return next - 1
+        state.withLock { s in
+            guard s.next < count else { return nil }
+            s.next += 1
+            return s.next - 1
+        }
     }
 
     /// Stores a result and reports progress (serialised by the lock).
     func finish(_ k: Int, entry: Batch.Outcome, document: Document?, progress: (@Sendable (Int, Int) -> Void)?) {
-        lock.lock()
-        defer { lock.unlock() }
-        entries[k] = entry
-        if keepDocuments { documents[k] = document }
-        done += 1
-        progress?(done, count)
+        state.withLock { s in
+            s.entries[k] = entry
+            if keepDocuments { s.documents[k] = document }
+            s.done += 1
+            progress?(s.done, count)
+        }
     }
 
     /// Every result in record order (after all workers have finished).
     func results() -> ([Batch.Outcome], [Document?]) {
-        lock.lock()
-        defer { lock.unlock() }
-        return (entries.map { $0! }, documents)
+        state.withLock { s in (s.entries.map { $0! }, s.documents) }
     }
 }

@@ -107,7 +107,7 @@ public struct BatchNamePattern: Sendable, Hashable, CustomStringConvertible {
                 for k in keys { v = v?[k] }
                 guard let text = v?.text else {
                     return .failure(BatchProblem("the name pattern uses {\(keys.joined(separator: "."))}, but the record has no text there",
-                                                 jsonPath: BatchMerge.jsonPath(keys),
+                                                 jsonPath: JSONPath.keys(keys),
                                                  help: v == nil ? "give every record a value for \(keys.joined(separator: ".")), or change --name" : "use a field that holds text or a number"))
                 }
                 out += VietnameseText.slug(text)

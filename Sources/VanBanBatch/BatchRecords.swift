@@ -70,7 +70,8 @@ public struct BatchProblem: Error, Sendable, Hashable {
     public var manifestText: String {
         var s = ""
         if let location {
-            s += "\(URL(fileURLWithPath: location.file).lastPathComponent):\(location.line):\(location.column): "
+            let name = URL(fileURLWithPath: location.file).lastPathComponent
+            s += location.cell.map { "\(name):\($0): " } ?? "\(name):\(location.line):\(location.column): "
         }
         s += message
         if let jsonPath { s += " (JSON path \(jsonPath))" }
@@ -106,14 +107,7 @@ public struct BatchRecordSet: Sendable, Hashable {
 
     /// Parses the bytes of a recipients file (see ``load(path:fields:)``).
     public static func parse(_ bytes: [UInt8], sourceName: String, fields: [FieldDecl]) throws(VanBanError) -> BatchRecordSet {
-        var first = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
-        while first < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[first]) { first += 1 }
-        let isJSON = sourceName.lowercased().hasSuffix(".json") || (first < bytes.count && bytes[first] == 0x5B)
-        if isJSON {
-            let (value, locations) = try JSONReader(sourceName: sourceName).parseWithLocations(bytes)
-            return try fromJSON(value, locations: locations, sourceName: sourceName)
-        }
-        return try fromCSV(CSVReader(sourceName: sourceName).parse(bytes), fields: fields)
+        try parse(bytes, sourceName: sourceName, fields: fields, options: RecipientsOptions())
     }
 
     static func read(path: String) throws(VanBanError) -> [UInt8] {
@@ -144,25 +138,25 @@ public struct BatchRecordSet: Sendable, Hashable {
             let isRecipient = BatchMerge.recipientKeys.contains(h.text)
             let path = isRecipient ? ["recipients"] : h.text.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
             if path.contains(where: { $0.trimmingCharacters(in: .whitespaces).isEmpty }) {
-                throw VanBanError(.data, "the column name '\(h.text)' has an empty part", at: SourceLocation(file: file, line: h.line, column: h.column),
+                throw VanBanError(.data, "the column name '\(h.text)' has an empty part", at: table.location(of: h),
                                   help: "a dotted column name sets a nested key, e.g. meeting.venue")
             }
             let decl = BatchMerge.declaration(path, in: fields)
             if decl == nil && !fields.isEmpty {
                 let hint = Suggest.nearest(to: h.text, in: BatchMerge.fieldPaths(fields) + BatchMerge.recipientKeys).map { " (did you mean '\($0)'?)" } ?? ""
-                warnings.append("\(file):\(h.line):\(h.column): warning: the column '\(h.text)' is not a field of the template\(hint); its values are set but no template uses them")
+                warnings.append("\(table.location(of: h)): warning: the column '\(h.text)' is not a field of the template\(hint); its values are set but no template uses them")
             }
             columns.append((path, isRecipient, decl))
         }
         var records: [BatchRecord] = []
         for row in table.rows {
             if row.isBlank {
-                warnings.append("\(file):\(row.line): warning: blank row skipped")
+                warnings.append("\(table.sheet == nil ? "\(file):\(row.line)" : table.location(ofRowAt: row.line).description): warning: blank row skipped")
                 continue
             }
             let index = records.count + 1
-            let origin = "\(shortName):\(row.line)"
-            let rowLocation = SourceLocation(file: file, line: row.line, column: 1)
+            let origin = table.origin(ofRowAt: row.line, shortName: shortName)
+            let rowLocation = table.location(ofRowAt: row.line)
             if let p = row.problem {
                 records.append(BatchRecord(index: index, origin: origin, values: JSONObject(),
                                            problem: BatchProblem("the row cannot be read: \(p)", at: rowLocation)))
@@ -183,7 +177,7 @@ public struct BatchRecordSet: Sendable, Hashable {
             for (k, column) in columns.enumerated() {
                 let cell = row.fields[k]
                 let text = cell.text.trimmingCharacters(in: .whitespaces)
-                let loc = SourceLocation(file: file, line: cell.line, column: cell.column)
+                let loc = table.location(of: cell)
                 if text.isEmpty {
                     if column.isRecipient && problem == nil {
                         problem = BatchProblem("the recipient is empty", at: loc, jsonPath: "$.recipients[0]",
@@ -193,10 +187,10 @@ public struct BatchRecordSet: Sendable, Hashable {
                 }
                 let value: Value = column.isRecipient ? .array([.string(text)]) : BatchMerge.coerce(text, to: column.decl)
                 BatchMerge.set(value, at: column.path, in: &values)
-                let jsonPath = BatchMerge.jsonPath(column.path)
+                let jsonPath = JSONPath.keys(column.path)
                 locations[jsonPath] = loc
                 if case .array(let items) = value {
-                    for i in items.indices { locations[jsonPath + "[\(i)]"] = loc }
+                    for i in items.indices { locations[JSONPath.index(jsonPath, i)] = loc }
                 }
             }
             records.append(BatchRecord(index: index, origin: origin, values: values, locations: locations, problem: problem))
@@ -306,14 +300,6 @@ public enum BatchMerge {
         var inner = object[first]?.objectValue ?? JSONObject()
         set(value, at: Array(path.dropFirst()), in: &inner)
         object[first] = .object(inner)
-    }
-
-    /// The JSON path of a key path, as the contract writes it: `$.meeting.venue`, `$["tên"]`.
-    static func jsonPath(_ keys: [String]) -> String {
-        keys.reduce("$") { path, key in
-            let plain = !key.isEmpty && key.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "_") }
-            return plain ? "\(path).\(key)" : "\(path)[\(Value.quote(key))]"
-        }
     }
 
     /// Splits `$.key.rest` into `key` and `.rest` (nil key for other shapes).

@@ -178,7 +178,7 @@ struct Renderer {
     }
 
     mutating func recipients(_ r: Recipients) {
-        let lines = Punctuation.recipients(label: r.label, r.names)
+        let lines = r.lines
         if lines.list.isEmpty {
             b.line("p", [.class("recipients")], text: lines.first)
             return
@@ -191,14 +191,12 @@ struct Renderer {
         b.close("div")
     }
 
-    mutating func heading(_ level: Int, _ content: [Inline]) {
+    mutating func heading(_ level: HeadingLevel, _ content: [Inline]) {
         // Level 1 is the document's first level under the h1 title.
         switch level {
-        case ...1: headingElement("h2", content)
-        case 2: headingElement("h3", content)
-        case 3: headingElement("h4", content)
-        case 4: headingElement("h5", content)
-        default: headingElement("h6", content)
+        case .one: headingElement("h2", content)
+        case .two: headingElement("h3", content)
+        case .three: headingElement("h4", content)
         }
     }
 
@@ -215,10 +213,10 @@ struct Renderer {
         case .dash, .plus: ordered = false
         }
         var attributes: [Attribute] = [.class("list " + l.style.rawValue)]
-        if ordered && l.start != 1 { attributes.append(Attribute("start", String(l.start))) }
+        if ordered && l.firstNumber != 1 { attributes.append(Attribute("start", String(l.firstNumber))) }
         if ordered { b.open("ol", attributes) } else { b.open("ul", attributes) }
         for (i, item) in l.items.enumerated() {
-            let marker = l.style.marker(l.start &+ i)
+            let marker = l.marker(ofItem: i)
             if item.children.isEmpty {
                 b.openLine("li")
                 listItemText(marker, item.content)
@@ -248,7 +246,7 @@ struct Renderer {
         let columns = min(t.widths.count, t.rows.map(\.count).max() ?? 0)
         if columns > 0 {
             b.open("colgroup")
-            for w in Self.percentages(Array(t.widths.prefix(columns))) {
+            for w in Self.percentages(t.columnWeights(count: columns)) {
                 b.voidLine("col", [Attribute("style", "width: \(w)%")])
             }
             b.close("colgroup")
@@ -290,13 +288,11 @@ struct Renderer {
         b.close("tr")
     }
 
-    /// Relative widths as percentages of the text width ("20", "33.33"). Widths that
-    /// are not positive finite numbers make all columns equal.
-    static func percentages(_ widths: [Double]) -> [String] {
-        let valid = widths.allSatisfy { $0.isFinite && $0 > 0 }
-        let w = valid ? widths : Array(repeating: 1, count: widths.count)
-        let total = w.reduce(0, +)
-        return w.map { StyleSheet.number($0 / total * 100) }
+    /// Column weights (``Table/columnWeights(count:)``, all positive) as percentages of
+    /// the text width ("20", "33.33").
+    static func percentages(_ weights: [Double]) -> [String] {
+        let total = weights.reduce(0, +)
+        return weights.map { StyleSheet.number($0 / total * 100) }
     }
 
     mutating func signOff(_ s: SignOff) {
@@ -307,7 +303,7 @@ struct Renderer {
             b.line("p", [.class("copies-label")], text: c.label)
             if !c.items.isEmpty {
                 b.open("ul")
-                for item in Punctuation.copiesTo(c.items) { b.line("li", text: item) }
+                for item in c.lines { b.line("li", text: item) }
                 b.close("ul")
             }
             b.close("section")

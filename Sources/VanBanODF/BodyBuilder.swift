@@ -106,8 +106,12 @@ struct BodyBuilder {
             if keepWithNext { spec.paragraph.append(XML.Attribute("fo:keep-with-next", "always")) }
             out.append(paragraph(spec, p.content, topLevel: true))
         case .heading(let level, let content):
-            let lvl = min(max(level, 1), 3)
-            let base: NamedStyle = lvl == 1 ? .heading1 : lvl == 2 ? .heading2 : .heading3
+            let lvl = level.rawValue
+            let base: NamedStyle = switch level {
+            case .one: .heading1
+            case .two: .heading2
+            case .three: .heading3
+            }
             var h = paragraph(ParagraphSpec(base), content, topLevel: true)
             h.name = "text:h"
             h.attributes.append(XML.Attribute("text:outline-level", String(lvl)))
@@ -127,7 +131,7 @@ struct BodyBuilder {
     /// whose dashes line up after the label, the block centred on the page (at most
     /// 35 mm in, as in the Công văn model).
     mutating func recipients(_ r: Recipients, into out: inout [XML.Element]) {
-        let (first, items) = Punctuation.recipients(label: r.label, r.names)
+        let (first, items) = r.lines
         if items.isEmpty {
             out.append(paragraph(ParagraphSpec(.recipients), [.text(first, [])], topLevel: true))
             return
@@ -149,7 +153,7 @@ struct BodyBuilder {
     /// the text. ODF numbering is not used: it cannot produce the Vietnamese letters.
     /// Nested lists start where their parent item's text starts.
     mutating func list(_ l: ListBlock, markerStart: Double, into out: inout [XML.Element]) {
-        let markers = l.items.indices.map { ListMarker.marker(l.style, l.start + $0) }
+        let markers = l.markers
         let widest = markers.map { TextMetrics.width($0, points: page.bodyPt, bold: false) }.max() ?? 0
         let hang = max(7.5, ((widest + 1.5) / 2.5).rounded(.up) * 2.5)
         let textStart = markerStart + hang
@@ -329,11 +333,7 @@ struct BodyBuilder {
     /// aligned as asked.
     mutating func table(_ t: Table) -> XML.Element {
         let count = max(t.widths.count, t.rows.map(\.count).max() ?? 0, 1)
-        var relative = t.widths.map { $0 > 0 && $0.isFinite ? $0 : 0 }
-        let known = relative.filter { $0 > 0 }
-        let fill = known.isEmpty ? 1 : known.reduce(0, +) / Double(known.count)
-        relative = relative.map { $0 > 0 ? $0 : fill }
-        relative += Array(repeating: fill, count: count - relative.count)
+        let relative = t.columnWeights(count: count)
         let total = relative.reduce(0, +)
         let widths = relative.map { $0 / total * textWidth }
 
@@ -444,7 +444,7 @@ struct BodyBuilder {
         var copies: [XML.Element] = []
         if let c = s.copiesTo {
             copies.append(paragraph(ParagraphSpec(.copiesLabel), [.text(c.label, [])], topLevel: false))
-            for item in Punctuation.copiesTo(c.items) {
+            for item in c.lines {
                 copies.append(paragraph(ParagraphSpec(.copiesItem), [.text(item, [])], topLevel: false))
             }
         }

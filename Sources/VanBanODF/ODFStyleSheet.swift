@@ -145,21 +145,8 @@ struct StyleSheet {
         return e
     }
 
-    /// The value of a paragraph property of a named style, inherited through its parents.
-    func paragraphProperty(_ s: NamedStyle, _ name: String) -> String? {
-        var current: NamedStyle? = s
-        while let style = current {
-            let d = definition(style)
-            for case .element(let props) in d.children where props.name == "style:paragraph-properties" {
-                if let v = props[attribute: name] { return v }
-            }
-            current = d[attribute: "style:parent-style-name"].flatMap { p in NamedStyle.allCases.first { $0.name == p } }
-        }
-        return nil
-    }
-
-    /// Every paragraph property of every named style, inherited through its parents:
-    /// what ``paragraphProperty(_:_:)`` answers, gathered once.
+    /// Every paragraph property of every named style, inherited through its parents
+    /// (a style's own value first, then its parent's, and so on), gathered once.
     var inheritedParagraphProperties: [NamedStyle: [String: String]] {
         var out: [NamedStyle: [String: String]] = [:]
         for style in NamedStyle.allCases {
@@ -438,20 +425,15 @@ final class BuiltStyleSheet: Sendable {
 
     /// The built style sheet of `page`, from the cache when it has been built before.
     static func of(_ page: PageSetup) -> BuiltStyleSheet {
-        cache.lock.lock()
-        defer { cache.lock.unlock() }
-        if let built = cache.sheets[page] { return built }
-        let built = BuiltStyleSheet(StyleSheet(page: page))
-        // Page setups come from templates, so there are few; bound the cache anyway.
-        if cache.sheets.count >= 32 { cache.sheets.removeAll() }
-        cache.sheets[page] = built
-        return built
+        cache.withLock { sheets in
+            if let built = sheets[page] { return built }
+            let built = BuiltStyleSheet(StyleSheet(page: page))
+            // Page setups come from templates, so there are few; bound the cache anyway.
+            if sheets.count >= 32 { sheets.removeAll() }
+            sheets[page] = built
+            return built
+        }
     }
 
-    private final class Cache: @unchecked Sendable {
-        let lock = NSLock()
-        var sheets: [PageSetup: BuiltStyleSheet] = [:]
-    }
-
-    private static let cache = Cache()
+    private static let cache = Locked<[PageSetup: BuiltStyleSheet]>([:])
 }

@@ -115,8 +115,9 @@ public struct FlatODTWriter: DocumentWriter {
 /// Writes a zipped OpenDocument text file (`.odt`): `mimetype` first and stored, then
 /// `META-INF/manifest.xml`, `content.xml`, `styles.xml` and `meta.xml`. The content is
 /// that of ``FlatODTWriter``, split as ODF asks: common styles, page layouts and master
-/// pages in `styles.xml`, the body and its automatic styles in `content.xml`. Entries are
-/// stored uncompressed with a fixed 1980-01-01 timestamp, so output is deterministic.
+/// pages in `styles.xml`, the body and its automatic styles in `content.xml`. `mimetype`
+/// is stored, the other entries deflated (zlib); every entry has a fixed 1980-01-01
+/// timestamp, so output is deterministic. `meta.xml` is written without indentation.
 public struct ODTPackageWriter: DocumentWriter {
     /// `"odt"`.
     public var fileExtension: String { "odt" }
@@ -131,13 +132,21 @@ public struct ODTPackageWriter: DocumentWriter {
     public func write(_ document: Document) throws(VanBanError) -> [UInt8] {
         let parts = ODFParts(document)
         var zip = ZipArchive()
-        zip.add("mimetype", Array(ODF.mimeType.utf8))
+        zip.add("mimetype", Array(ODF.mimeType.utf8), method: .stored)
         zip.add("META-INF/manifest.xml", try manifest())
         zip.add("content.xml", try ODF.serializer.serialize(parts.content))
         zip.add("styles.xml", try ODF.serializer.serialize(parts.styleSheet))
-        zip.add("meta.xml", try ODF.serializer.serialize(parts.metaDocument))
+        // meta.xml without indentation: odfpy (1.4.1) cannot save a document whose
+        // meta.xml has whitespace between its elements.
+        zip.add("meta.xml", try ODTPackageWriter.compactMeta.serialize(parts.metaDocument))
         return try zip.bytes()
     }
+
+    /// A serialiser that writes `meta.xml` on one line: every element it holds is listed
+    /// as inline, so none is indented.
+    static let compactMeta = XMLSerializer(namespaces: ODF.namespaces, inlineElements: ODF.inlineElements.union([
+        "office:document-meta", "office:meta",
+    ]))
 
     private func manifest() throws(VanBanError) -> [UInt8] {
         func entry(_ path: String, _ type: String, version: Bool = false) -> XML.Element {

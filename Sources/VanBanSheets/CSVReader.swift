@@ -51,6 +51,38 @@ public struct CSVTable: Sendable, Hashable {
     public var header: [CSVField]
     /// The data rows, blank rows included (callers decide what to do with them).
     public var rows: [CSVRow]
+    /// For a table read from a spreadsheet: the sheet's name. Fields' `line` is then the
+    /// row number and `column` the column number, and places are cells (`Sheet1!C14`).
+    public var sheet: String?
+
+    /// Creates a table.
+    public init(sourceName: String, delimiter: Character, header: [CSVField], rows: [CSVRow], sheet: String? = nil) {
+        self.sourceName = sourceName
+        self.delimiter = delimiter
+        self.header = header
+        self.rows = rows
+        self.sheet = sheet
+    }
+
+    /// Where a field is: `file:line:column`, or the cell `file:Sheet1!C14`.
+    public func location(of field: CSVField) -> SourceLocation {
+        guard let sheet else { return SourceLocation(file: sourceName, line: field.line, column: field.column) }
+        return SourceLocation(file: sourceName, cell: SheetReference.cell(sheet: sheet, row: field.line, column: field.column),
+                              row: field.line, column: field.column)
+    }
+
+    /// Where a row starts, for messages and the manifest (`shortName` is the file name
+    /// without folders): `members.csv:14`, or `members.xlsx:Sheet1!14:14` (Excel's
+    /// reference to the whole row).
+    public func origin(ofRowAt line: Int, shortName: String) -> String {
+        guard let sheet else { return "\(shortName):\(line)" }
+        return "\(shortName):\(SheetReference.sheetPrefix(sheet))\(line):\(line)"
+    }
+
+    /// Where a row is, as a location (its first cell for a spreadsheet).
+    public func location(ofRowAt line: Int) -> SourceLocation {
+        location(of: CSVField(text: "", line: line, column: 1))
+    }
 }
 
 /// Reads CSV as spreadsheets save it (RFC 4180): UTF-8 with or without a byte-order
@@ -87,11 +119,18 @@ public struct CSVReader: Sendable {
         if let p = headerRow.problem {
             throw VanBanError(.data, "the header row cannot be read: \(p)", at: SourceLocation(file: sourceName, line: headerRow.line, column: 1))
         }
+        let header = try Self.header(headerRow.fields) { SourceLocation(file: sourceName, line: $0.line, column: $0.column) }
+        return CSVTable(sourceName: sourceName, delimiter: Character(UnicodeScalar(delimiter)), header: header, rows: rows)
+    }
+
+    /// The column names of a header row, trimmed; an empty or repeated name is an error
+    /// at `location` of its field.
+    static func header(_ fields: [CSVField], location: (CSVField) -> SourceLocation) throws(VanBanError) -> [CSVField] {
         var header: [CSVField] = []
         var seen: [String: Int] = [:]
-        for (k, f) in headerRow.fields.enumerated() {
+        for (k, f) in fields.enumerated() {
             let name = f.text.trimmingCharacters(in: .whitespaces)
-            let loc = SourceLocation(file: sourceName, line: f.line, column: f.column)
+            let loc = location(f)
             if name.isEmpty {
                 throw VanBanError(.data, "column \(k + 1) of the header has no name", at: loc,
                                   help: "give every column a name in the first row, or delete the empty column")
@@ -103,7 +142,7 @@ public struct CSVReader: Sendable {
             seen[name] = k
             header.append(CSVField(text: name, line: f.line, column: f.column))
         }
-        return CSVTable(sourceName: sourceName, delimiter: Character(UnicodeScalar(delimiter)), header: header, rows: rows)
+        return header
     }
 
     /// The separator of the first line: the most frequent of `,` `;` tab outside quotes.

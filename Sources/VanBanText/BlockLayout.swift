@@ -69,7 +69,7 @@ enum BlockLayout {
     static func recipients(_ recipients: Recipients, width: Int) -> [String] {
         let label = TextWrap.clean(recipients.label)
         let names = recipients.names.map(TextWrap.clean)
-        let (first, list) = Punctuation.recipients(label: label, names)
+        let (first, list) = Recipients(label: label, names: names).lines
         let indent = width / 4
         let available = width - indent
         guard !list.isEmpty else {

@@ -80,7 +80,7 @@ enum HeaderLayout {
         var left: [String] = []
         if let copies = signOff.copiesTo {
             left += TextWrap.wrap(copies.label, width: leftWidth)
-            for item in Punctuation.copiesTo(copies.items.map(TextWrap.clean)) {
+            for item in CopiesTo(label: copies.label, items: copies.items.map(TextWrap.clean)).lines {
                 left += TextWrap.hanging(item, width: leftWidth, hang: 2)
             }
         }

@@ -10,7 +10,7 @@ enum ListLayout {
     /// with it. An item's nested blocks are indented to the same column. A marker too
     /// wide for that (over half the width) stands on a line of its own.
     static func list(_ list: ListBlock, width: Int) throws(VanBanError) -> [String] {
-        let markers = list.items.indices.map { list.style.marker(list.start &+ $0) }
+        let markers = list.markers
         let widest = markers.map(\.count).max() ?? 0
         let column = widest + 1 <= width / 2 ? widest + 1 : 0
         var out: [String] = []

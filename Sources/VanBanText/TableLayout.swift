@@ -54,23 +54,16 @@ enum TableLayout {
         return shares
     }
 
-    /// The weights of `count` columns: the table's relative widths, with missing,
-    /// non-positive or non-finite ones replaced by the mean of the valid ones (or 1).
-    static func weights(_ widths: [Double], count: Int) -> [Double] {
-        let valid = widths.filter { $0.isFinite && $0 > 0 }
-        let fallback = valid.isEmpty ? 1 : valid.reduce(0, +) / Double(valid.count)
-        return (0..<count).map { $0 < widths.count && widths[$0].isFinite && widths[$0] > 0 ? widths[$0] : fallback }
-    }
-
     /// The text widths of `count` columns sharing `total` columns, each at least
-    /// ``preferredMinimum`` wide, or 1 wide if the table is too narrow for that.
-    static func columnWidths(total: Int, widths: [Double], count: Int) throws(VanBanError) -> [Int] {
+    /// ``preferredMinimum`` wide, or 1 wide if the table is too narrow for that, shared
+    /// by the weights of ``Table/columnWeights(count:)``.
+    static func columnWidths(total: Int, table: Table, count: Int) throws(VanBanError) -> [Int] {
         let minimum = total >= count * preferredMinimum ? preferredMinimum : 1
         guard total >= count * minimum else {
             throw VanBanError(.render, "a table of \(count) columns does not fit in the text width",
                               help: "use a wider plain-text width, or fewer columns")
         }
-        return distribute(total, weights: weights(widths, count: count), minimum: minimum)
+        return distribute(total, weights: table.columnWeights(count: count), minimum: minimum)
     }
 
     /// The lines of one cell `width` wide: each paragraph wrapped and aligned
@@ -104,10 +97,10 @@ enum TableLayout {
         guard count > 0, !table.rows.isEmpty else { return [] }
         if !table.bordered {
             let gap = width - borderlessGap * (count - 1) >= count * preferredMinimum ? borderlessGap : 1
-            let widths = try columnWidths(total: width - gap * (count - 1), widths: table.widths, count: count)
+            let widths = try columnWidths(total: width - gap * (count - 1), table: table, count: count)
             return table.rows.flatMap { row($0, widths: widths) }.map { $0.joined(separator: Lines.spaces(gap)) }
         }
-        let widths = try columnWidths(total: width - 3 * count - 1, widths: table.widths, count: count)
+        let widths = try columnWidths(total: width - 3 * count - 1, table: table, count: count)
         func rule(_ left: String, _ fill: String, _ middle: String, _ right: String) -> String {
             left + widths.map { String(repeating: fill, count: $0 + 2) }.joined(separator: middle) + right
         }

@@ -63,6 +63,14 @@ enum TextWrap {
     /// built while every character is ``isSimple(_:)``, and otherwise taken from the
     /// finished word's `count`.
     static func measuredWords(_ text: String) -> [Word] {
+        let text = nfc(text)
+        return simpleWords(text) ?? generalWords(text)
+    }
+
+    /// The general word loop behind ``measuredWords(_:)``, `Character` by `Character`,
+    /// for NFC `text`. ``simpleWords(_:)`` must give exactly what this gives whenever it
+    /// applies (a test compares them).
+    static func generalWords(_ text: String) -> [Word] {
         var result: [Word] = []
         var word = ""
         var width = 0
@@ -73,8 +81,6 @@ enum TextWrap {
             width = 0
             simple = true
         }
-        let text = nfc(text)
-        if let simple = simpleWords(text) { return simple }
         for character in text {
             let scalars = character.unicodeScalars
             guard let first = scalars.first else { continue }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import VanBan
 import VanBanBatch
+import VanBanSheets
 
 /// `vanban batch`: one document per record of a recipients file.
 struct BatchCommand: ParsableCommand {
@@ -11,7 +12,15 @@ struct BatchCommand: ParsableCommand {
         discussion: """
         RECIPIENTS is CSV (UTF-8, a header row, with or without a BOM, CRLF or LF, fields \
         in double quotes when they hold commas, quotes or line breaks; ';' or tab \
-        separators are recognised) or a JSON list of objects.
+        separators are recognised), an Excel .xlsx or LibreOffice .ods workbook (the first \
+        sheet, or --sheet NAME; its first row names the columns), or a JSON list of objects. \
+        Text files may also be UTF-16 with a byte-order mark (Excel's "Unicode Text") or \
+        Windows-1258 (Excel's CSV on a Vietnamese Windows); the encoding is detected and \
+        named in a note, or given with --encoding.
+
+        Text typed in the old TCVN3 (ABC) or VNI fonts, in DATA or the recipients, is \
+        converted to Unicode with a warning naming each field (--legacy convert, the \
+        default); --legacy keep leaves it, --legacy error refuses it.
 
         Merge rule: each record is merged into a copy of DATA.
           - A column (or JSON key) named 'recipient' or 'name' sets "recipients" to a \
@@ -47,10 +56,19 @@ struct BatchCommand: ParsableCommand {
     @Option(name: .customLong("recipients"), help: ArgumentHelp("The records: CSV with a header row, or a JSON list of objects.", valueName: "FILE"))
     var recipients: String
 
+    @Option(help: ArgumentHelp("The sheet of an .xlsx/.ods recipients file to read (default: the first).", valueName: "NAME"))
+    var sheet: String?
+
+    @Option(help: ArgumentHelp("The encoding of a CSV/text recipients file: utf-8, utf-16le, utf-16be or cp1258 (default: detected).", valueName: "NAME"))
+    var encoding: String?
+
+    @Option(help: ArgumentHelp("Text typed in the TCVN3 (ABC) or VNI fonts: convert (to Unicode, with a warning per field), keep, or error.", valueName: "POLICY"))
+    var legacy: String = "convert"
+
     @Option(name: .customLong("out"), help: ArgumentHelp("The output folder (created if missing).", valueName: "DIR"))
     var out: String
 
-    @Option(name: .shortAndLong, help: ArgumentHelp("Comma-separated formats: text, html, fodt, odt, pdf, tree, or all (text,html,fodt,odt).", valueName: "LIST"))
+    @Option(name: .shortAndLong, help: ArgumentHelp("Comma-separated formats: text, html, fodt, odt, docx, pdf, tree, or all (text,html,fodt,odt,docx).", valueName: "LIST"))
     var format: String = "all"
 
     @Flag(help: "Also write one merged print file per format (DIR/merged.<ext>), each document on a new page.")
@@ -77,7 +95,7 @@ struct BatchCommand: ParsableCommand {
             var list: [OutputFormat] = []
             for item in format.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) {
                 if item == "all" {
-                    list += [.text, .html, .fodt, .odt]
+                    list += [.text, .html, .fodt, .odt, .docx]
                 } else if let f = OutputFormat(rawValue: item) {
                     list.append(f)
                 } else {
@@ -95,6 +113,10 @@ struct BatchCommand: ParsableCommand {
         _ = try formats
         guard (40...400).contains(width) else { throw ValidationError("--width must be between 40 and 400") }
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+        if let encoding, TextFileEncoding(name: encoding) == nil {
+            throw ValidationError("unknown encoding '\(encoding)'; use utf-8, utf-16le, utf-16be or cp1258")
+        }
+        if LegacyPolicy(rawValue: legacy) == nil { throw ValidationError("--legacy must be convert, keep or error") }
         do {
             if let shard { _ = try BatchShard(parsing: shard) }
             _ = try BatchNamePattern(namePattern)
@@ -114,6 +136,18 @@ struct BatchCommand: ParsableCommand {
         return parts.joined(separator: ", ")
     }
 
+    /// The base data with legacy-font text converted (warnings printed) or refused.
+    static func legacy(_ value: Value, locations: [String: SourceLocation], policy: LegacyPolicy) throws(VanBanError) -> (Value, [String: SourceLocation]) {
+        guard policy != .keep else { return (value, locations) }
+        let (converted, changes) = LegacyText.convert(value, locations: locations)
+        if policy == .error, let c = changes.first {
+            throw VanBanError(.data, changes.count == 1 ? c.errorMessage : "\(changes.count) fields are typed in a legacy font, not Unicode: " + changes.map(\.errorMessage).joined(separator: "; "),
+                              at: c.location, help: "convert the text to Unicode (UniKey: Công cụ chuyển mã), or run with --legacy convert")
+        }
+        for c in changes { note(c.warning) }
+        return (converted, locations)
+    }
+
     func run() throws {
         Interrupts.install()
         let compiled = templates.load(template)
@@ -123,9 +157,12 @@ struct BatchCommand: ParsableCommand {
         let recipientBytes: [UInt8]
         do {
             dataBytes = try DataFile.read(path: data)
-            (base, locations) = try JSONReader(sourceName: data == "-" ? "<stdin>" : data).parseWithLocations(dataBytes)
-            recipientBytes = try DataFile.read(path: recipients)
-            records = try BatchRecordSet.parse(recipientBytes, sourceName: recipients, fields: compiled.fields)
+            let parsed = try JSONReader(sourceName: data == "-" ? "<stdin>" : data).parseWithLocations(dataBytes)
+            (base, locations) = try Self.legacy(parsed.0, locations: parsed.1, policy: LegacyPolicy(rawValue: legacy) ?? .convert)
+            recipientBytes = try RecipientsFile.read(path: recipients)
+            let recipientOptions = RecipientsOptions(table: TableReadOptions(sheet: sheet, encoding: encoding.flatMap(TextFileEncoding.init(name:))),
+                                                     legacy: LegacyPolicy(rawValue: legacy) ?? .convert)
+            records = try BatchRecordSet.parse(recipientBytes, sourceName: recipients, fields: compiled.fields, options: recipientOptions)
         } catch { fail(error) }
         for w in records.warnings { note(w) }
 
@@ -172,7 +209,7 @@ struct BatchCommand: ParsableCommand {
             note(summary + "; see \(report.manifestName)")
             throw ExitCode(Exit.batchPartial)
         }
-        if bar != nil { note(summary) }
+        note(summary)
     }
 }
 
@@ -228,28 +265,30 @@ struct BatchMergeManifests: ParsableCommand {
 }
 
 /// A one-line progress bar on stderr, redrawn in place at most ten times a second.
-final class ProgressBar: @unchecked Sendable {
-    private let lock = NSLock()
-    private var last = Date.distantPast
-    private var drawn = false
+final class ProgressBar: Sendable {
+    private struct State: Sendable {
+        var last = Date.distantPast
+        var drawn = false
+    }
+    private let state = Locked(State())
 
     func show(_ done: Int, _ total: Int) {
-        lock.lock()
-        defer { lock.unlock() }
-        let now = Date()
-        guard done == total || now.timeIntervalSince(last) >= 0.1 else { return }
-        last = now
-        let width = 30
-        let filled = total == 0 ? width : done * width / total
-        let line = "\r[" + String(repeating: "#", count: filled) + String(repeating: " ", count: width - filled) + "] \(done)/\(total)"
-        FileHandle.standardError.write(Data(line.utf8))
-        drawn = true
+        state.withLock { s in
+            let now = Date()
+            guard done == total || now.timeIntervalSince(s.last) >= 0.1 else { return }
+            s.last = now
+            let width = 30
+            let filled = total == 0 ? width : done * width / total
+            let line = "\r[" + String(repeating: "#", count: filled) + String(repeating: " ", count: width - filled) + "] \(done)/\(total)"
+            FileHandle.standardError.write(Data(line.utf8))
+            s.drawn = true
+        }
     }
 
     func clear() {
-        lock.lock()
-        defer { lock.unlock() }
-        if drawn { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
-        drawn = false
+        state.withLock { s in
+            if s.drawn { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+            s.drawn = false
+        }
     }
 }

@@ -219,26 +219,31 @@ enum Bench {
 }
 
 /// Totals and the first error, shared by the workers.
-private final class SharedState: @unchecked Sendable {
-    private let lock = NSLock()
-    private var _failed = false
-    private(set) var error: VanBanError?
-    private(set) var bytes = 0
-    private(set) var documents = 0
+private final class SharedState: Sendable {
+    private struct Totals: Sendable {
+        var failed = false
+        var error: VanBanError?
+        var bytes = 0
+        var documents = 0
+    }
+    private let totals = Locked(Totals())
 
-    var failed: Bool { lock.lock(); defer { lock.unlock() }; return _failed }
+    var failed: Bool { totals.withLock { $0.failed } }
+    var error: VanBanError? { totals.withLock { $0.error } }
+    var bytes: Int { totals.withLock { $0.bytes } }
+    var documents: Int { totals.withLock { $0.documents } }
 
     func fail(_ e: VanBanError) {
-        lock.lock()
-        if error == nil { error = e }
-        _failed = true
-        lock.unlock()
+        totals.withLock { t in
+            if t.error == nil { t.error = e }
+            t.failed = true
+        }
     }
 
     func add(bytes b: Int, documents d: Int) {
-        lock.lock()
-        bytes += b
-        documents += d
-        lock.unlock()
+        totals.withLock { t in
+            t.bytes += b
+            t.documents += d
+        }
     }
 }

@@ -53,7 +53,7 @@ func note(_ s: String) { FileHandle.standardError.write(Data((s + "\n").utf8)) }
 
 /// Removes temporary files and exits on SIGINT/SIGTERM, so an interrupted run leaves no partial files.
 enum Interrupts {
-    nonisolated(unsafe) static var sources: [DispatchSourceSignal] = []
+    nonisolated(unsafe) static var sources: [any DispatchSourceSignal] = []
     static func install() {
         for sig in [SIGINT, SIGTERM] {
             signal(sig, SIG_IGN)

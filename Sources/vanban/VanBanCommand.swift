@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import VanBan
 import VanBanBatch
+import VanBanSheets
 
 @main
 struct VanBanCommand: ParsableCommand {
@@ -41,7 +42,7 @@ struct Render: ParsableCommand {
     @Argument(help: "The JSON data file, or - for standard input.")
     var data: String
 
-    @Option(name: .shortAndLong, help: "Output format: text, html, fodt, odt, pdf or tree.")
+    @Option(name: .shortAndLong, help: "Output format: text, html, fodt, odt, docx, pdf or tree.")
     var format: String = "text"
 
     @Option(name: .shortAndLong, help: "Write to this file (atomically) instead of standard output.")
@@ -53,17 +54,21 @@ struct Render: ParsableCommand {
     @Flag(help: "Refuse to render when the data checks give warnings (see `vanban check`).")
     var strict = false
 
+    @Option(help: ArgumentHelp("Text typed in the TCVN3 (ABC) or VNI fonts: convert (to Unicode, with a warning per field), keep, or error.", valueName: "POLICY"))
+    var legacy: String = "convert"
+
     @OptionGroup var templates: TemplateOptions
 
     @OptionGroup var pdf: PDFCommandOptions
 
     func validate() throws {
+        if LegacyPolicy(rawValue: legacy) == nil { throw ValidationError("--legacy must be convert, keep or error") }
         guard OutputFormat(rawValue: format) != nil else {
             throw ValidationError("unknown format '\(format)'; use one of: " + OutputFormat.allCases.map(\.rawValue).joined(separator: ", "))
         }
         guard (40...400).contains(width) else { throw ValidationError("--width must be between 40 and 400") }
-        if format == "odt" && output == nil {
-            throw ValidationError("--format odt is a zip file; give --output FILE.odt")
+        if (format == "odt" || format == "docx") && output == nil {
+            throw ValidationError("--format \(format) is a zip file; give --output FILE.\(format)")
         }
         if format == "pdf" && output == nil {
             throw ValidationError("--format pdf needs --output FILE.pdf")
@@ -73,8 +78,11 @@ struct Render: ParsableCommand {
     func run() throws {
         Interrupts.install()
         let compiled = templates.load(template)
-        let document: JSONDocument
-        do { document = try Engine.loadDocument(path: data) } catch { fail(error) }
+        var document: JSONDocument
+        do {
+            document = try Engine.loadDocument(path: data)
+            (document.value, _) = try BatchCommand.legacy(document.value, locations: document.locations, policy: LegacyPolicy(rawValue: legacy) ?? .convert)
+        } catch { fail(error) }
         let value = document.value
         let problems = Engine.check(document, template: compiled)
         for p in problems { note(p.description) }

@@ -42,7 +42,7 @@ import VanBanODF
         #expect(Contract.validate(data, fields: template.fields).filter { $0.severity == .error }.isEmpty)
     }
 
-    @Test(arguments: fixtures)
+    @Test(.requires(.odfSchemas), arguments: fixtures)
     func flatODTValidatesAndItsStylesResolve(_ f: Fixture) throws {
         let (template, data) = try Self.document(f)
         let bytes = try Engine.render(template, data: data, format: .fodt)
@@ -52,7 +52,7 @@ import VanBanODF
         #expect(try Engine.render(template, data: data, format: .fodt) == bytes)
     }
 
-    @Test(arguments: fixtures)
+    @Test(.requires(.odfSchemas), arguments: fixtures)
     func odtPartsValidate(_ f: Fixture) throws {
         let (template, data) = try Self.document(f)
         let bytes = try Engine.render(template, data: data, format: .odt)

@@ -11,8 +11,10 @@ import CLibXML2
 @testable import VanBanText
 
 /// The fast paths added for speed (issue 8) must give exactly what the general code
-/// gives. Each is checked against a reference written the slow, obvious way, on
-/// hand-picked tricky strings and on deterministic pseudo-random ones. No timing here:
+/// gives. Each is checked against the named general path it shortcuts, in production
+/// code (`TextWrap.generalWords`, `Evaluator.collapseGeneral`, `XMLSerializer.split`,
+/// `ClockTime(parsingGeneral:)`, `InlineWriter.generalText`) or against the definition
+/// (a scalar filter), on hand-picked tricky strings and on deterministic pseudo-random ones. No timing here:
 /// speed is measured by `vanban bench`, never by the tests.
 @Suite struct FastPathTests {
     /// Scalars that exercise every branch: ASCII and its controls, Vietnamese letters
@@ -96,55 +98,19 @@ import CLibXML2
         #expect(VietnameseText.singleColumnWidth("a\u{0301}") == nil)
     }
 
-    /// The words of the general `Character` loop, as it was before the fast paths.
-    static func referenceWords(_ text: String) -> [String] {
-        var result: [String] = []
-        var word = ""
-        for character in text.precomposedStringWithCanonicalMapping {
-            let scalars = character.unicodeScalars
-            guard let first = scalars.first else { continue }
-            if TextWrap.isBreakingSpace(first) {
-                if !word.isEmpty { result.append(word) }
-                word = ""
-                let marks = scalars.dropFirst().filter(TextWrap.extendsCluster)
-                if !marks.isEmpty {
-                    word = TextWrap.orphanBase
-                    word.unicodeScalars.append(contentsOf: marks)
-                }
-                continue
-            }
-            if first.properties.generalCategory == .control { continue }
-            if word.isEmpty && TextWrap.extendsCluster(first) { word = TextWrap.orphanBase }
-            word.append(character)
-        }
-        if !word.isEmpty { result.append(word) }
-        return result
-    }
-
     @Test func wordsAndWidthsMatchTheCharacterLoop() {
         for s in Self.samples {
             let measured = TextWrap.measuredWords(s)
-            #expect(measured.map(\.text) == Self.referenceWords(s), "\(s.debugDescription)")
-            for w in measured { #expect(w.width == w.text.count, "\(w.text.debugDescription)") }
+            let general = TextWrap.generalWords(TextWrap.nfc(s))
+            #expect(measured.map(\.text) == general.map(\.text), "\(s.debugDescription)")
+            if let simple = TextWrap.simpleWords(TextWrap.nfc(s)) { #expect(simple.map(\.text) == general.map(\.text)) }
+            for w in measured + general { #expect(w.width == w.text.count, "\(w.text.debugDescription)") }
         }
-    }
-
-    /// The collapse of template whitespace, `Character` by `Character`.
-    static func referenceCollapse(_ s: String) -> String {
-        var out = ""
-        var space = false
-        for ch in s {
-            if ch.isWhitespace { space = true; continue }
-            if space { out.append(" "); space = false }
-            out.append(ch)
-        }
-        if space { out.append(" ") }
-        return out
     }
 
     @Test func collapseMatchesTheCharacterLoop() {
         for s in Self.samples {
-            #expect(Evaluator.collapse(s) == Self.referenceCollapse(s), "\(s.debugDescription)")
+            #expect(Evaluator.collapse(s) == Evaluator.collapseGeneral(s), "\(s.debugDescription)")
         }
     }
 
@@ -191,6 +157,35 @@ import CLibXML2
         for name in ["p", "text", "style-name", "_x", "a.b", "a1", "1a", "-a", "", "a b", "a:b", "ê"] {
             let ours = XMLSerializer.isASCIINCName(Substring(name))
             if ours { #expect(xmlValidateNCName(xmlChars(name), 0) == 0, "\(name)") }
+        }
+    }
+
+    @Test func qualifiedNameShortcutAgreesWithTheGeneralSplit() {
+        let serializer = XMLSerializer(namespaces: [])
+        let names = ["p", "text:p", "style:name", "xml:id", "a:b:c", ":p", "p:", "", "1a:b", "a:1b", "text:style-name",
+                     "ê", "text:ê", "a b", "a.b:c_d", "-x", "x-", "_:_", "dc:title", "a\u{0}b", "text::p"]
+        + Self.strings(count: 2000, seed: 11).map { String($0.unicodeScalars.prefix(6).map { $0.isASCII ? Character($0) : ":" }) }
+        for name in names {
+            var q = name
+            let colon = q.withUTF8 { XMLSerializer.quickColon($0) }
+            let general = try? serializer.split(name)
+            guard let colon else { continue }
+            // The shortcut answers only for names the general path accepts, and splits them alike.
+            #expect(general != nil, "\(name.debugDescription)")
+            let bytes = Array(name.utf8)
+            let prefix = colon < 0 ? nil : String(decoding: bytes[..<colon], as: UTF8.self)
+            let local = String(decoding: bytes[(colon + 1)...], as: UTF8.self)
+            #expect(general?.prefix == prefix && general?.local == local, "\(name.debugDescription)")
+        }
+    }
+
+    @Test func clockTimeShortcutAgreesWithTheGeneralParser() {
+        var inputs = ["08:00", "8:00", "23:59", "24:00", "08:60", "0:00", "00:00", "8:5", "08:5x", "x8:00", "8:000", "123:4",
+                      ":000", "08h00", "8 giờ", " 08:00", "08:00 ", "٠٨:٠٠", "08：00"]
+        for h in 0...30 { for m in [0, 5, 30, 59, 60, 99] { inputs += [String(format: "%02d:%02d", h, m), "\(h):\(m < 10 ? "0" : "")\(m)"] } }
+        inputs += Self.strings(count: 500, seed: 12).map { String($0.prefix(5)) }
+        for text in inputs {
+            #expect(ClockTime(parsing: text) == ClockTime(parsingGeneral: text), "\(text.debugDescription)")
         }
     }
 

@@ -7,6 +7,9 @@ public struct SourceLocation: Sendable, Hashable, CustomStringConvertible {
     public var line: Int
     /// The 1-based column.
     public var column: Int
+    /// For a spreadsheet, the cell (`Sheet1!C14`); `line` is then its row and `column`
+    /// its column number.
+    public var cell: String?
 
     /// Creates a location.
     public init(file: String, line: Int, column: Int) {
@@ -15,6 +18,13 @@ public struct SourceLocation: Sendable, Hashable, CustomStringConvertible {
         self.column = column
     }
 
-    /// `file:line:column`, the form compilers and editors understand.
-    public var description: String { "\(file):\(line):\(column)" }
+    /// A cell of a spreadsheet: `cell` is `Sheet1!C14`, `row` and `column` count from 1.
+    public init(file: String, cell: String, row: Int, column: Int) {
+        self.init(file: file, line: row, column: column)
+        self.cell = cell
+    }
+
+    /// `file:line:column`, the form compilers and editors understand, or
+    /// `file:Sheet1!C14` for a spreadsheet cell.
+    public var description: String { cell.map { "\(file):\($0)" } ?? "\(file):\(line):\(column)" }
 }

@@ -136,7 +136,7 @@ public enum Block: Sendable, Hashable {
     /// A paragraph.
     case paragraph(Paragraph)
     /// A section heading, e.g. "I. MỤC ĐÍCH, YÊU CẦU" (level 1) or "1. Mục đích" (level 2).
-    case heading(level: Int, content: [Inline])
+    case heading(level: HeadingLevel, content: [Inline])
     /// A list whose markers the writer draws from its style.
     case list(ListBlock)
     /// A table.
@@ -145,6 +145,30 @@ public enum Block: Sendable, Hashable {
     case signOff(SignOff)
     /// Forces a new page.
     case pageBreak
+}
+
+/// The level of a section heading. Decree 30 documents use three: "I. MỤC ĐÍCH, YÊU CẦU"
+/// (1), "1. Mục đích" (2), "a) Nội dung" (3). A number outside is brought to the nearest.
+public enum HeadingLevel: Int, Sendable, Hashable, CaseIterable, Comparable, ExpressibleByIntegerLiteral {
+    /// The first level under the document's title.
+    case one = 1
+    /// The second level.
+    case two = 2
+    /// The third level.
+    case three = 3
+
+    /// The level `n`, brought into 1…3.
+    public init(clamping n: Int) {
+        self = n <= 1 ? .one : n == 2 ? .two : .three
+    }
+
+    /// A literal level, brought into 1…3 (`.heading(level: 2, content: …)`).
+    public init(integerLiteral value: Int) {
+        self.init(clamping: value)
+    }
+
+    /// Levels compare by number.
+    public static func < (a: HeadingLevel, b: HeadingLevel) -> Bool { a.rawValue < b.rawValue }
 }
 
 /// The Decree 30 header. The national title and motto are fixed (see ``NationalTitle``);

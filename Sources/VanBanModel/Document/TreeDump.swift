@@ -40,7 +40,7 @@ extension Document {
             out += indent + "recipients «\(r.label)»\n"
             for n in r.names { out += indent + "  to «\(n)»\n" }
         case .paragraph(let p): out += indent + "p[\(p.role.rawValue)] \(inl(p.content))\n"
-        case .heading(let level, let c): out += indent + "heading\(level) \(inl(c))\n"
+        case .heading(let level, let c): out += indent + "heading\(level.rawValue) \(inl(c))\n"
         case .list(let l):
             out += indent + "list \(l.style.rawValue) start \(l.start)\n"
             for item in l.items {

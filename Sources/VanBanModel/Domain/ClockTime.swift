@@ -37,6 +37,13 @@ public struct ClockTime: Sendable, Hashable, Comparable, CustomStringConvertible
                 }
             }
         }
+        self.init(parsingGeneral: text)
+    }
+
+    /// The general parser behind ``init(parsing:)``: every accepted spelling, read scalar
+    /// by scalar after case folding and trimming. The `hh:mm` shortcut of
+    /// ``init(parsing:)`` must give exactly what this gives (a test compares them).
+    init?(parsingGeneral text: String) {
         let s = Array(VietnameseText.lower(text).trimmingCharacters(in: .whitespacesAndNewlines).unicodeScalars)
         var i = 0
         func digits(max: Int) -> (value: Int, count: Int) {

@@ -33,31 +33,56 @@ public enum VietnameseNumber {
     /// - Scales "nghìn" (South "ngàn"), "triệu", "tỷ"; above "tỷ" the pattern repeats
     ///   on the number of billions: 10¹² = "một nghìn tỷ", 10¹⁸ = "một tỷ tỷ".
     ///
-    /// Every `Int` is accepted; the intended range is 0 … 999 999 999 999 999.
+    /// Every `Int` is accepted; ``words(_:dialect:)-(ExactDecimal,_)`` takes numbers of
+    /// any size, and fractions.
     /// Negative numbers start with "âm": −5 = "âm năm".
     public static func words(_ n: Int, dialect: Dialect = .north) -> String {
-        if n == 0 { return digits[0] }
+        words(ExactDecimal(n), dialect: dialect)
+    }
+
+    /// A number of any size in words, by the rules of ``words(_:dialect:)-(Int,_)``,
+    /// computed on its digits (so 18 446 744 073 709 551 621 and 10³⁰ are exact:
+    /// 10³⁰ = "một nghìn tỷ tỷ tỷ").
+    ///
+    /// A fraction is read the way Vietnamese schools teach decimals: the whole part,
+    /// "phẩy" (the decimal comma), then the digits after the comma read as a number, each
+    /// leading zero as "không": 8.56 = "tám phẩy năm mươi sáu", 0.05 = "không phẩy
+    /// không năm". Trailing zeros are not read (1.50 = 1.5 = "một phẩy năm").
+    public static func words(_ n: ExactDecimal, dialect: Dialect = .north) -> String {
         var parts: [String] = []
-        if n < 0 { parts.append("âm") }
-        appendNumber(UInt64(n.magnitude), full: false, dialect, into: &parts)
+        if n.isNegative { parts.append("âm") }
+        if n.integerDigits.isEmpty {
+            parts.append(digits[0])
+        } else {
+            appendNumber(n.integerDigits[...], full: false, dialect, into: &parts)
+        }
+        if !n.fractionDigits.isEmpty {
+            parts.append("phẩy")
+            let zeros = n.fractionDigits.prefix { $0 == 0 }.count
+            for _ in 0..<zeros { parts.append(digits[0]) }
+            appendNumber(n.fractionDigits.dropFirst(zeros), full: false, dialect, into: &parts)
+        }
         return parts.joined(separator: " ")
     }
 
-    /// Appends the words of `n` (> 0). `full` says a higher group has been written,
-    /// so the first group is read with its hundreds.
-    static func appendNumber(_ n: UInt64, full: Bool, _ dialect: Dialect, into parts: inout [String]) {
-        let billion: UInt64 = 1_000_000_000
-        let high = n / billion, low = n % billion
+    /// Appends the words of the number whose decimal digits are `d` (no leading zero,
+    /// value > 0). `full` says a higher group has been written, so the first group is
+    /// read with its hundreds. The last nine digits are read below "tỷ"; the digits
+    /// before them are a number of "tỷ", read by the same rules.
+    static func appendNumber(_ d: ArraySlice<UInt8>, full: Bool, _ dialect: Dialect, into parts: inout [String]) {
+        let lowStart = max(d.startIndex, d.endIndex - 9)
         var written = full
-        if high > 0 {
-            appendNumber(high, full: full, dialect, into: &parts)
+        if lowStart > d.startIndex {
+            appendNumber(d[..<lowStart], full: full, dialect, into: &parts)
             parts.append("tỷ")
             written = true
         }
+        var low = 0
+        for x in d[lowStart...] { low = low * 10 + Int(x) }
         guard low > 0 else { return }
         let groups = [(low / 1_000_000, "triệu"), (low / 1000 % 1000, dialect == .north ? "nghìn" : "ngàn"), (low % 1000, "")]
         for (g, scale) in groups where g > 0 {
-            appendGroup(Int(g), full: written, dialect, into: &parts)
+            appendGroup(g, full: written, dialect, into: &parts)
             if !scale.isEmpty { parts.append(scale) }
             written = true
         }
@@ -94,18 +119,31 @@ public enum VietnameseNumber {
     /// "Một trăm linh năm triệu đồng". Decree 30 sets no formula; some offices add
     /// "chẵn", which the template can append.
     public static func amountInWords(_ n: Int, dialect: Dialect = .north) -> String {
+        amountInWords(ExactDecimal(n), dialect: dialect)
+    }
+
+    /// An amount of any size in words, as ``amountInWords(_:dialect:)-(Int,_)``. The
+    /// đồng has no smaller unit, so callers pass whole numbers (the `amount` filter
+    /// refuses a fraction).
+    public static func amountInWords(_ n: ExactDecimal, dialect: Dialect = .north) -> String {
         VietnameseText.capitalizeFirst(words(n, dialect: dialect)) + " đồng"
     }
 
     /// The number with "." as the thousands separator: 1050000 → "1.050.000",
     /// −2500 → "-2.500".
-    public static func grouped(_ n: Int) -> String {
-        let digits = Array(String(n.magnitude))
-        var out = n < 0 ? "-" : ""
+    public static func grouped(_ n: Int) -> String { grouped(ExactDecimal(n)) }
+
+    /// A number of any size with "." as the thousands separator and "," as the decimal
+    /// comma (the Vietnamese convention): 1234567.5 → "1.234.567,5",
+    /// 10²¹ → "1.000.000.000.000.000.000.000", −0.25 → "-0,25".
+    public static func grouped(_ n: ExactDecimal) -> String {
+        let digits = Array(n.integerText)
+        var out = n.isNegative ? "-" : ""
         for (i, c) in digits.enumerated() {
             if i > 0, (digits.count - i) % 3 == 0 { out.append(".") }
             out.append(c)
         }
+        if !n.fractionDigits.isEmpty { out += "," + String(decoding: n.fractionDigits.map { $0 + 0x30 }, as: UTF8.self) }
         return out
     }
 

@@ -140,18 +140,18 @@ public enum VietnameseText {
 
     // MARK: Folding and slugs
 
-    /// The text without diacritics, with "đ" → "d" and "Đ" → "D"; case is kept:
-    /// "Đào Thị Ngọc Ánh" → "Dao Thi Ngoc Anh". Works on NFD input, whatever the
-    /// order of the combining marks (canonical order puts the dot below before the
-    /// circumflex: "ệ" = e + U+0323 + U+0302).
+    /// The text without diacritics, with "đ" → "d" and "Đ" → "D", and the same for
+    /// every look-alike of Đ/đ that old converters write ("Ð" U+00D0 and "ð", "Ɖ"
+    /// U+0189, "ɖ" U+0256 …); case is kept: "Đào Thị Ngọc Ánh" → "Dao Thi Ngoc Anh",
+    /// "Ðà Nẵng" → "Da Nang". Works on NFD input, whatever the order of the combining
+    /// marks (canonical order puts the dot below before the circumflex: "ệ" = e +
+    /// U+0323 + U+0302).
     public static func fold(_ s: String) -> String {
         var scalars = String.UnicodeScalarView()
         for u in s.decomposedStringWithCanonicalMapping.unicodeScalars {
             switch u.value {
             case 0x0300...0x036F: continue          // combining diacritical marks
-            case 0x0111: scalars.append("d")        // đ
-            case 0x0110: scalars.append("D")        // Đ
-            default: scalars.append(u)
+            default: scalars.append(LatinLetters.dLookAlikes[u.value] ?? u)
             }
         }
         return nfc(String(scalars))
@@ -160,15 +160,22 @@ public enum VietnameseText {
     /// An ASCII file-name slug: folded, lower case, words of `[a-z0-9]` joined by
     /// single hyphens, no hyphen at either end, cut at a word boundary so it is at
     /// most `maxLength` characters (a single longer word is cut hard).
-    /// "Hội Dược học Bình Dương" → "hoi-duoc-hoc-binh-duong".
+    /// "Hội Dược học Bình Dương" → "hoi-duoc-hoc-binh-duong", "Ðà Nẵng" → "da-nang".
+    /// Every Latin letter gives ASCII: compatibility forms are decomposed first
+    /// ("ǆ" → "dž", "ﬁ" → "fi"), and letters with a stroke, hook or bar, ligatures and
+    /// named letters are written as the letters they stand for ("ø" → "o", "ł" → "l",
+    /// "æ" → "ae", "ß" → "ss", "þ" → "th").
     /// Never empty: text with no letters or digits gives "van-ban" (which is not cut).
     public static func slug(_ s: String, maxLength: Int = 60) -> String {
         let limit = max(1, maxLength)
         var words: [String] = []
         var current = ""
-        for u in lower(fold(s)).unicodeScalars {
+        let folded = lower(fold(s.utf8.allSatisfy { $0 < 0x80 } ? s : s.decomposedStringWithCompatibilityMapping))
+        for u in folded.unicodeScalars {
             if (u >= "a" && u <= "z") || (u >= "0" && u <= "9") {
                 current.unicodeScalars.append(u)
+            } else if u.value >= 0x80, let ascii = LatinLetters.ascii(u) {
+                current += ascii
             } else if !current.isEmpty {
                 words.append(current)
                 current = ""
@@ -196,21 +203,36 @@ public enum VietnameseText {
     ///    letters that Vietnamese does not use placed by Latin order: f after ê,
     ///    j after i, w after v, z after y. Punctuation sorts before digits, digits
     ///    before letters, other scripts after "z".
-    /// 2. **Tone marks**, compared only when the letters are equal, in the order of
-    ///    Vietnamese dictionaries (Hoàng Phê): none (ngang), huyền (à), hỏi (ả),
-    ///    ngã (ã), sắc (á), nặng (ạ). So ma < mà < mả < mã < má < mạ, and
-    ///    "ba b" < "bá a" because the first syllables already differ by tone.
+    /// 2. **Tones, per syllable**, compared only when the letters of the word are
+    ///    equal, in the order of Vietnamese dictionaries (Hoàng Phê): none (ngang),
+    ///    huyền (à), hỏi (ả), ngã (ã), sắc (á), nặng (ạ). So ma < mà < mả < mã < má < mạ,
+    ///    and "ba b" < "bá a" because the first syllables already differ by tone. The
+    ///    tone belongs to the syllable (a run of letters), not to the letter that
+    ///    carries the mark, so the old and the new placement are the same name:
+    ///    "Hòa" = "Hoà", "Thùy" = "Thuỳ", "Khỏe" = "Khoẻ" (see `Docs/Vietnamese.md`).
     ///
     /// A text that is a prefix of another comes first ("An" < "An Giang" < "Anh").
     /// When all words are equal, lower case sorts before upper case, and finally the
-    /// NFC scalars decide, so the order is total and deterministic. NFD and NFC
-    /// spellings of the same text compare equal.
+    /// NFC scalars decide, so the order is total and deterministic (``collate(_:_:)``
+    /// calls such texts equal). NFD and NFC spellings of the same text compare equal.
     public static func compare(_ a: String, _ b: String) -> Bool {
         let x = nfc(a), y = nfc(b)
         if x == y { return false }
         let kx = CollationKey(x), ky = CollationKey(y)
         if let r = kx.order(ky) { return r }
         return x.unicodeScalars.lexicographicallyPrecedes(y.unicodeScalars)
+    }
+
+    /// Vietnamese collation as a three-way result: −1 if `a` sorts first, 1 if `b`
+    /// does, 0 if they are the same text to a reader: equal letters, tones per
+    /// syllable and case, whatever the tone marks' placement or the Unicode form
+    /// ("Hòa" and "Hoà", NFC and NFD). The rules are those of ``compare(_:_:)``
+    /// without its final tie-break on scalars.
+    public static func collate(_ a: String, _ b: String) -> Int {
+        let x = nfc(a), y = nfc(b)
+        if x.unicodeScalars.elementsEqual(y.unicodeScalars) { return 0 }
+        guard let r = CollationKey(x).order(CollationKey(y)) else { return 0 }
+        return r ? -1 : 1
     }
 
     /// The names sorted by ``compare(_:_:)``, each key computed once.
@@ -229,7 +251,8 @@ public enum VietnameseText {
 
 /// The comparison key of one text under Vietnamese collation.
 struct CollationKey {
-    /// One word: the ranks of its letters, and the tone of each letter (0 none … 5 nặng).
+    /// One word: the ranks of its letters, and the tone of each syllable in it (0 none
+    /// … 5 nặng), wherever in the syllable the mark sits.
     struct Word {
         var ranks: [Int] = []
         var tones: [Int] = []
@@ -252,9 +275,11 @@ struct CollationKey {
 
     init(_ text: String) {
         var word = Word()
+        var inSyllable = false
         for ch in text {
             if ch.isWhitespace {
                 if !word.ranks.isEmpty { words.append(word); word = Word() }
+                inSyllable = false
                 continue
             }
             cases.append(ch.isUppercase ? 1 : 0)
@@ -289,7 +314,15 @@ struct CollationKey {
                 r = Self.rank(classOf: 0, Int(first?.value ?? 0))
             }
             word.ranks.append(r)
-            word.tones.append(tone)
+            // A syllable is a run of letters; its tone is the one mark it carries (a
+            // second mark, which no Vietnamese syllable has, is folded in after it).
+            if ch.isLetter {
+                if !inSyllable { word.tones.append(0) }
+                inSyllable = true
+                if tone != 0 { word.tones[word.tones.count - 1] = word.tones[word.tones.count - 1] * 6 + tone }
+            } else {
+                inSyllable = false
+            }
         }
         if !word.ranks.isEmpty { words.append(word) }
     }

@@ -111,7 +111,7 @@ struct RoleWalker {
         if !fields.isEmpty {
             let names = fields.map(\.name)
             for key in obj.keys where !names.contains(key) && !key.hasPrefix("$") && !key.hasPrefix("_") {
-                let p = Contract.child(path, key)
+                let p = JSONPath.member(path, key)
                 problems.append(Problem(.warning, p, "'\(key)' is not a field of this template, so it is ignored", location: locations[p],
                                         help: (Suggest.didYouMean(key, names).map { $0 + " " } ?? "")
                                             + "fields here: " + names.joined(separator: ", ") + "; keys starting with _ or $ are never reported",
@@ -120,17 +120,17 @@ struct RoleWalker {
         }
         for f in fields {
             guard let v = obj[f.name], v != .null else { continue }
-            let p = Contract.child(path, f.name)
+            let p = JSONPath.member(path, f.name)
             switch f.role {
             case .documentDate?, .eventDate?:
                 if let s = v.stringValue, let d = CalendarDate(iso: s) { facts.append(DatedFact(role: f.role!, path: p, date: d, label: f.label)) }
             case .deadline?:
                 if let s = v.stringValue, let d = CalendarDate(iso: s) { facts.append(DatedFact(role: .deadline, path: p, date: d, label: f.label)) }
                 for (i, item) in (v.arrayValue ?? []).enumerated() {
-                    if let s = item.stringValue, let d = CalendarDate(iso: s) { facts.append(DatedFact(role: .deadline, path: "\(p)[\(i)]", date: d, label: f.label)) }
+                    if let s = item.stringValue, let d = CalendarDate(iso: s) { facts.append(DatedFact(role: .deadline, path: JSONPath.index(p, i), date: d, label: f.label)) }
                 }
             case .weekdayOf(let sibling)?:
-                checkWeekday(v, path: p, dateValue: obj[sibling], datePath: Contract.child(path, sibling))
+                checkWeekday(v, path: p, dateValue: obj[sibling], datePath: JSONPath.member(path, sibling))
             case nil:
                 break
             }
@@ -138,7 +138,7 @@ struct RoleWalker {
                 walk(object: v, fields: f.children, path: p)
             }
             if f.isListOfObjects, let items = v.arrayValue {
-                for (i, item) in items.enumerated() { walk(object: item, fields: f.children, path: "\(p)[\(i)]") }
+                for (i, item) in items.enumerated() { walk(object: item, fields: f.children, path: JSONPath.index(p, i)) }
                 if let s = f.child("start"), s.type == .time, let e = f.child("end"), e.type == .time {
                     SlotRules.check(items, path: p, locations: locations, into: &problems)
                 }

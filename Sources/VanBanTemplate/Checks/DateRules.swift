@@ -61,7 +61,7 @@ enum SlotRules {
         }
         var previous: (index: Int, start: ClockTime, end: ClockTime)?
         for (i, item) in items.enumerated() {
-            let ip = "\(path)[\(i)]"
+            let ip = JSONPath.index(path, i)
             guard let start = time(item, "start"), let end = time(item, "end") else { previous = nil; continue }
             let n = "slot \(i + 1)"
             if end < start {

@@ -20,15 +20,23 @@ enum EnvelopeRules {
 
     static func number(_ ctx: inout CheckContext) {
         let p = "$.number"
-        let n: Int?
+        let exact: ExactDecimal?
         switch ctx.data["number"] {
-        case .number(let x)?: n = x.intValue
-        case .string(let s)?: n = Int(s.trimmingCharacters(in: .whitespaces))
+        case .number(let x)?:
+            guard let e = x.exact else { return } // too many digits: the contract says so
+            exact = e
+        case .string(let s)?: exact = try? ExactDecimal.parse(s).get()
         default: return // missing or mistyped: the contract says so
         }
-        guard let n else {
+        guard let exact, exact.isWhole else {
             ctx.error(p, "number", "the document number must be a whole number",
                       help: "write the number from the register, e.g. 232; the template adds the leading zero below 10")
+            return
+        }
+        // The same reading as the `symbol` filter's, so check and render agree.
+        guard let n = exact.intValue else {
+            ctx.error(p, "number", "the document number \(exact) is too large (the largest VanBan writes is \(Int.max); a register number has a few digits)",
+                      help: "write the number from the register, e.g. 232")
             return
         }
         if n < 1 {

@@ -41,9 +41,9 @@ public enum TextChecks {
         switch value {
         case .string(let s): body(path, s)
         case .array(let items):
-            for (i, item) in items.enumerated() { eachString(item, path: "\(path)[\(i)]", body) }
+            for (i, item) in items.enumerated() { eachString(item, path: JSONPath.index(path, i), body) }
         case .object(let o):
-            for (k, v) in o.pairs { eachString(v, path: Contract.child(path, k), body) }
+            for (k, v) in o.pairs { eachString(v, path: JSONPath.member(path, k), body) }
         case .null, .bool, .number: return
         }
     }
@@ -82,50 +82,5 @@ public enum TextChecks {
         case 0x00: return "remove it; a NUL usually means the file was saved as UTF-16 or cut from binary data: save it as UTF-8"
         default: return "remove it (it is invisible, and usually pasted by accident from another program)"
         }
-    }
-}
-
-/// A weekday written next to a date in free text ("thứ Hai, ngày 13/12/2022") that does
-/// not match it.
-struct WeekdayMentions {
-    struct Mismatch {
-        var weekdayText: String
-        var date: CalendarDate
-    }
-
-    private let weekday = #"(thu\s*(?:hai|ba|tu|nam|sau|bay|[2-7])|chu\s*nhat)"#
-    private let numeric = #"([0-9]{1,2})\s*[/.-]\s*([0-9]{1,2})\s*[/.-]\s*([0-9]{4})"#
-    private let words = #"([0-9]{1,2})\s*thang\s*([0-9]{1,2})\s*nam\s*([0-9]{4})"#
-
-    /// Weekday first ("thứ Ba, ngày 13/12/2022") or date first ("13/12/2022 (thứ Ba)").
-    func mismatches(in s: String) -> [Mismatch] {
-        // Cheap filter first: a date needs a 4-digit year.
-        var digits = 0, longest = 0
-        for b in s.utf8 {
-            if b >= 0x30 && b <= 0x39 { digits += 1; longest = max(longest, digits) } else { digits = 0 }
-        }
-        guard longest >= 4 else { return [] }
-        let folded = VietnameseText.lower(VietnameseText.fold(s))
-        guard folded.contains("thu") || folded.contains("chu nhat"), folded.contains(where: \.isNumber) else { return [] }
-        var out: [Mismatch] = []
-        let forms: [(String, weekdayFirst: Bool)] = [
-            (weekday + #"\s*[,(–-]?\s*(?:ngay\s*)?"# + numeric, true),
-            (weekday + #"\s*[,(–-]?\s*ngay\s*"# + words, true),
-            (#"(?:ngay\s*)?"# + numeric + #"\s*[,(–-]\s*"# + weekday, false),
-            (#"ngay\s*"# + words + #"\s*[,(–-]?\s*"# + weekday, false),
-        ]
-        for (pattern, weekdayFirst) in forms {
-            guard let re = try? Regex(pattern) else { continue }
-            for m in folded.matches(of: re) {
-                let parts = (1..<m.output.count).compactMap { m.output[$0].substring.map(String.init) }
-                guard parts.count == 4 else { continue }
-                let (w, dd, mm, yyyy) = weekdayFirst ? (parts[0], parts[1], parts[2], parts[3]) : (parts[3], parts[0], parts[1], parts[2])
-                guard let day = Int(dd), let month = Int(mm), let year = Int(yyyy),
-                      let date = CalendarDate(year: year, month: month, day: day),
-                      let n = VietnameseDate.weekdayNumber(parsing: w) else { continue }
-                if n != date.weekday { out.append(Mismatch(weekdayText: VietnameseDate.weekdayNames[n - 1], date: date)) }
-            }
-        }
-        return out
     }
 }

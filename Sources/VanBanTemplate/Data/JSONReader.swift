@@ -165,16 +165,16 @@ private struct Parser {
             }
             let keyLoc = here
             let key = try string()
-            if record && lastWasNormalized { normalized.append(Self.child(path, key)) }
+            if record && lastWasNormalized { normalized.append(JSONPath.member(path, key)) }
             if obj[key] != nil {
                 throw VanBanError(.data, "the key \"\(key)\" appears twice in the same object", at: keyLoc,
-                                  jsonPath: Self.child(path, key), help: "keep one of the two")
+                                  jsonPath: JSONPath.member(path, key), help: "keep one of the two")
             }
             skipSpace()
             guard i < bytes.count, bytes[i] == UInt8(ascii: ":") else { throw fail("expected ':' after the key \"\(key)\"") }
             advance()
             skipSpace()
-            obj[key] = try value(path: Self.child(path, key))
+            obj[key] = try value(path: JSONPath.member(path, key))
             skipSpace()
             guard i < bytes.count else { throw fail("unexpected end of data; an object is not closed with '}'") }
             if bytes[i] == UInt8(ascii: ",") { advance(); continue }
@@ -185,11 +185,6 @@ private struct Parser {
         return .object(obj)
     }
 
-    static func child(_ path: String, _ key: String) -> String {
-        let plain = !key.isEmpty && key.utf8.allSatisfy { ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x41 && $0 <= 0x5A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x5F }
-        return plain ? "\(path).\(key)" : "\(path)[\(Value.quote(key))]"
-    }
-
     mutating func array(path: String) throws(VanBanError) -> Value {
         try enter()
         advance()
@@ -198,7 +193,7 @@ private struct Parser {
         if i < bytes.count, bytes[i] == UInt8(ascii: "]") { advance(); depth -= 1; return .array(items) }
         while true {
             skipSpace()
-            items.append(try value(path: "\(path)[\(items.count)]"))
+            items.append(try value(path: JSONPath.index(path, items.count)))
             skipSpace()
             guard i < bytes.count else { throw fail("unexpected end of data; an array is not closed with ']'") }
             if bytes[i] == UInt8(ascii: ",") { advance(); continue }

@@ -15,18 +15,16 @@ public struct ExactNumber: Sendable, Hashable, CustomStringConvertible {
     /// The literal.
     public var description: String { literal }
 
-    /// The value as an integer, when it is one exactly (`12`, `12.0`, `1.2e1`).
-    public var intValue: Int? {
-        if let i = Int(literal) { return i }
-        guard let d = Decimal(string: literal, locale: Locale(identifier: "en_US_POSIX")) else { return nil }
-        var rounded = Decimal()
-        var copy = d
-        NSDecimalRound(&rounded, &copy, 0, .plain)
-        guard rounded == d, let i = Int(exactly: NSDecimalNumber(decimal: d).int64Value) else { return nil }
-        return i
-    }
+    /// The value as an integer, when it is one exactly (`12`, `12.0`, `1.2e1`) and fits
+    /// in 64 bits; nil for a fraction, or for a whole number beyond `Int` (read those
+    /// with ``exact``). Never wraps or rounds.
+    public var intValue: Int? { exact?.intValue }
 
-    /// The value as a `Decimal` (exact for up to 38 digits).
+    /// The exact value, digit for digit (`1e30` is a 1 and 30 zeros); nil only when it
+    /// has more than ``ExactDecimal/maxDigits`` digits on a side of the point.
+    public var exact: ExactDecimal? { try? ExactDecimal.parse(literal).get() }
+
+    /// The value as a `Decimal` (exact for up to 38 digits; use ``exact`` otherwise).
     public var decimalValue: Decimal? { Decimal(string: literal, locale: Locale(identifier: "en_US_POSIX")) }
 }
 
@@ -105,7 +103,7 @@ public enum Value: Sendable, Hashable {
         switch self {
         case .null: false
         case .bool(let b): b
-        case .number(let n): n.decimalValue.map { $0 != 0 } ?? true
+        case .number(let n): n.exact.map { !$0.isZero } ?? true
         case .string(let s): !s.isEmpty
         case .array(let a): !a.isEmpty
         case .object(let o): o.count > 0

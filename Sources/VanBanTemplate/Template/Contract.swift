@@ -61,11 +61,9 @@ public enum Contract {
         return problems
     }
 
-    static func child(_ path: String, _ key: String) -> String { Evaluator.child(path, key) }
-
     static func check(object: Value, fields: [FieldDecl], path: String, locations: [String: SourceLocation], into problems: inout [Problem]) {
         for f in fields {
-            let p = child(path, f.name)
+            let p = JSONPath.member(path, f.name)
             guard let v = object[f.name], v != .null else {
                 if f.required {
                     let label = f.label.isEmpty ? "" : " (\(f.label))"
@@ -108,8 +106,9 @@ public enum Contract {
             }
         case .number:
             switch v {
-            case .number: return
-            case .string(let s) where Int(s) != nil: return
+            case .number(let n): if n.exact == nil { problems.append(tooManyDigits(n.literal, path: p, locations: locations)) }
+            case .string(let s) where Contract.isWholeNumberText(s):
+                if case .failure = ExactDecimal.parse(s) { problems.append(tooManyDigits(s, path: p, locations: locations)) }
             default: wrong("a number")
             }
         case .bool:
@@ -117,7 +116,7 @@ public enum Contract {
         case .date:
             guard case .string(let s) = v else { return wrong("a date written \"yyyy-mm-dd\"") }
             if CalendarDate(iso: s) == nil {
-                problems.append(Problem(.error, p, "\"\(s)\" is not a valid date written yyyy-mm-dd", location: locations[p],
+                problems.append(Problem(.error, p, "\"\(s)\" is not a valid date" + (CalendarDate.isoProblem(s).map { ": " + $0 } ?? " written yyyy-mm-dd"), location: locations[p],
                                         help: "write dates as ISO dates, e.g. \"2022-12-13\""))
             }
         case .time:
@@ -131,7 +130,7 @@ public enum Contract {
         case .list:
             guard case .array(let items) = v else { return wrong("a list [ … ]") }
             for (k, item) in items.enumerated() {
-                let ip = "\(p)[\(k)]"
+                let ip = JSONPath.index(p, k)
                 if f.isListOfObjects {
                     guard case .object = item else {
                         problems.append(Problem(.error, ip, "each item of '\(f.name)' must be an object { … }, not \(item.typeName == "array" ? "an" : "a") \(item.typeName)", location: locations[ip]))

@@ -71,18 +71,48 @@ public enum Filters {
     static func missing(_ l: Lookup, _ ctx: FilterContext) -> VanBanError { l.missingError(at: ctx.location) }
 
     static func int(_ l: Lookup, _ ctx: FilterContext, _ filter: String) throws(VanBanError) -> Int {
+        let n = try number(l, ctx, filter, what: "a whole number")
+        guard n.isWhole else { throw fail(l, ctx, "the filter '\(filter)' needs a whole number, but the value is \(l.value?.text.map { "\"\($0)\"" } ?? "\(n)")") }
+        guard let i = n.intValue else {
+            throw VanBanError(.data, "the number \(n) is too large for the filter '\(filter)' (it works up to \(Int.max))", at: ctx.location,
+                              jsonPath: l.path.hasPrefix("$") ? l.path : nil, help: "check the value in the data")
+        }
+        return i
+    }
+
+    /// The exact value of a number, or of text holding one ("12", "1e30"), of any size.
+    static func number(_ l: Lookup, _ ctx: FilterContext, _ filter: String, what: String = "a number") throws(VanBanError) -> ExactDecimal {
         let t = try text(l, ctx, filter)
-        if let i = Int(t.trimmingCharacters(in: .whitespaces)) { return i }
-        if case .number(let n)? = l.value, let i = n.intValue { return i }
-        throw fail(l, ctx, "the filter '\(filter)' needs a whole number, but the value is \"\(t)\"")
+        switch ExactDecimal.parse(t) {
+        case .success(let n): return n
+        case .failure(.tooManyDigits):
+            let shown = t.count > 40 ? String(t.prefix(20)) + "…" + String(t.suffix(10)) : t
+            throw VanBanError(.data, "the number \(shown) has more than \(ExactDecimal.maxDigits) digits before or after the point, too many to write out",
+                              at: ctx.location, jsonPath: l.path.hasPrefix("$") ? l.path : nil, help: "check the value in the data")
+        case .failure(.notANumber):
+            throw fail(l, ctx, "the filter '\(filter)' needs \(what), but the value is \"\(t)\"")
+        }
     }
 
     static func date(_ l: Lookup, _ ctx: FilterContext, _ filter: String) throws(VanBanError) -> CalendarDate {
         let t = try text(l, ctx, filter)
         guard let d = CalendarDate(iso: t) else {
-            throw fail(l, ctx, "expected a date written yyyy-mm-dd, found \"\(t)\"", help: "write dates as ISO dates, e.g. \"2022-12-13\"")
+            let problem = CalendarDate.isoProblem(t)
+            throw fail(l, ctx, problem ?? "expected a date written yyyy-mm-dd, found \"\(t)\"",
+                       help: problem == nil ? "write dates as ISO dates, e.g. \"2022-12-13\"" : "correct the day or the month of \"\(t)\" in the data")
         }
         return d
+    }
+
+    /// A style argument that must be one of `choices`; anything else is an error naming them.
+    static func choice(_ args: [Lookup], at i: Int, _ ctx: FilterContext, _ filter: String, _ choices: [String]) throws(VanBanError) -> String? {
+        guard i < args.count else { return nil }
+        let s = try text(args[i], ctx, filter)
+        guard choices.contains(s) else {
+            throw VanBanError(.template, "unknown \(filter) variant \"\(s)\"; the choices are " + choices.map { "\"\($0)\"" }.joined(separator: ", "),
+                              at: ctx.location, help: (Suggest.didYouMean(s, choices).map { $0 + " " } ?? "") + "e.g. {{ x | \(filter)(\"\(choices[0])\") }}")
+        }
+        return s
     }
 
     static func time(_ l: Lookup, _ ctx: FilterContext, _ filter: String) throws(VanBanError) -> ClockTime {
@@ -144,7 +174,7 @@ public enum Filters {
         },
         "weekday": Spec(arity: 0...1, usage: "{{ meeting.date | weekday }} or | weekday(\"title\")", summary: "\"thứ Ba\"; title: \"Thứ Ba\"") { i, a, c throws(VanBanError) in
             let d = try date(i, c, "weekday")
-            let cap = a.isEmpty ? false : try text(a[0], c, "weekday") == "title"
+            let cap = try choice(a, at: 0, c, "weekday", ["title", "lower"]) == "title"
             return str(VietnameseDate.weekday(d, capitalized: cap))
         },
         "time": Spec(arity: 0...1, usage: "{{ meeting.start | time(\"g\") }}", summary: "\"08 giờ 00\"; styles gio, g (08g00), h (08h00), colon (08:00)") { i, a, c throws(VanBanError) in
@@ -155,28 +185,33 @@ public enum Filters {
             let separator = a.count > 2 ? try text(a[2], c, "timerange") : " - "
             return str(VietnameseTime.range(start, end, style: try style(a, at: 1, c, default: .colon), separator: separator))
         },
-        "words": Spec(arity: 0...1, usage: "{{ amount | words }} or | words(\"south\")", summary: "the number in words") { i, a, c throws(VanBanError) in
-            let n = try int(i, c, "words")
-            let dialect = a.isEmpty ? .north : (VietnameseNumber.Dialect(rawValue: try text(a[0], c, "words")) ?? .north)
+        "words": Spec(arity: 0...1, usage: "{{ amount | words }} or | words(\"south\")", summary: "the number in words, of any size; a fraction with \"phẩy\"") { i, a, c throws(VanBanError) in
+            let n = try number(i, c, "words")
+            let dialect = try choice(a, at: 0, c, "words", VietnameseNumber.Dialect.allCases.map(\.rawValue)).flatMap(VietnameseNumber.Dialect.init(rawValue:)) ?? .north
             return str(VietnameseNumber.words(n, dialect: dialect))
         },
         "amount": Spec(arity: 0...0, usage: "{{ budget | amount }}", summary: "\"Một trăm linh năm triệu đồng\"") { i, _, c throws(VanBanError) in
-            str(VietnameseNumber.amountInWords(try int(i, c, "amount")))
+            let n = try number(i, c, "amount")
+            guard n.isWhole else {
+                throw fail(i, c, "an amount in đồng is a whole number, but the value is \(n)", help: "round the amount in the data, or write it with | words")
+            }
+            return str(VietnameseNumber.amountInWords(n))
         },
-        "grouped": Spec(arity: 0...0, usage: "{{ budget | grouped }}", summary: "\"1.050.000\"") { i, _, c throws(VanBanError) in
-            str(VietnameseNumber.grouped(try int(i, c, "grouped")))
+        "grouped": Spec(arity: 0...0, usage: "{{ budget | grouped }}", summary: "\"1.050.000\"; a fraction after a comma: \"1.234,5\"") { i, _, c throws(VanBanError) in
+            str(VietnameseNumber.grouped(try number(i, c, "grouped")))
         },
         "roman": Spec(arity: 0...0, usage: "{{ loop.index | roman }}", summary: "\"IV\"") { i, _, c throws(VanBanError) in
-            let n = try int(i, c, "roman")
-            guard let r = VietnameseNumber.roman(n) else { throw fail(i, c, "Roman numerals go from 1 to 3999, not \(n)") }
+            let n = try number(i, c, "roman", what: "a whole number")
+            guard let r = n.intValue.flatMap(VietnameseNumber.roman) else { throw fail(i, c, "Roman numerals go from 1 to 3999, not \(n)") }
             return str(r)
         },
         "alpha": Spec(arity: 0...0, usage: "{{ loop.index | alpha }}", summary: "the point letter: 1 → a, 5 → đ, 7 → g") { i, _, c throws(VanBanError) in
             str(VietnameseNumber.alphaMarker(try int(i, c, "alpha")))
         },
         "pad2": Spec(arity: 0...0, usage: "{{ number | pad2 }}", summary: "a leading zero below 10: \"05\"") { i, _, c throws(VanBanError) in
-            let n = try int(i, c, "pad2")
-            return str(n >= 0 && n < 10 ? "0\(n)" : String(n))
+            let n = try number(i, c, "pad2", what: "a whole number")
+            guard n.isWhole else { throw fail(i, c, "the filter 'pad2' needs a whole number, but the value is \(n)") }
+            return str(!n.isNegative && n.integerDigits.count <= 1 ? "0\(n)" : "\(n)")
         },
         "symbol": Spec(arity: 1...2, usage: "{{ number | symbol(issuer.abbreviation) }}", summary: "\"232/GM-LHH\" from the template's document type") { i, a, c throws(VanBanError) in
             let n = try int(i, c, "symbol")
@@ -192,7 +227,7 @@ public enum Filters {
             let sep = a.isEmpty ? ", " : try text(a[0], c, "join")
             var parts: [String] = []
             for (k, v) in items.enumerated() {
-                guard let t = v.text else { throw fail(Lookup(value: v, path: "\(i.path)[\(k)]"), c, "join needs a list of texts") }
+                guard let t = v.text else { throw fail(Lookup(value: v, path: JSONPath.index(i.path, k)), c, "join needs a list of texts") }
                 parts.append(t)
             }
             return str(parts.joined(separator: sep))
@@ -205,10 +240,8 @@ public enum Filters {
             let key = a.isEmpty ? nil : try text(a[0], c, "sort")
             func k(_ v: Value) -> String { (key.flatMap { v[$0] } ?? v).text ?? "" }
             let sorted = items.enumerated().sorted { x, y in
-                let a = k(x.element), b = k(y.element)
-                if VietnameseText.compare(a, b) { return true }
-                if VietnameseText.compare(b, a) { return false }
-                return x.offset < y.offset
+                let c = VietnameseText.collate(k(x.element), k(y.element))
+                return c != 0 ? c < 0 : x.offset < y.offset
             }.map(\.element)
             return Lookup(value: .array(sorted), path: i.path)
         },

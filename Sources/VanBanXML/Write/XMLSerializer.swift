@@ -78,8 +78,9 @@ public struct XMLSerializer: Sendable {
         VanBanError(.output, "cannot build XML: \(message)")
     }
 
-    /// Splits `prefix:local` and checks both parts are NCNames.
-    fileprivate func split(_ qname: String) throws(VanBanError) -> (prefix: String?, local: String) {
+    /// Splits `prefix:local` and checks both parts are NCNames: the general path for every
+    /// name (``quickColon(_:)`` is the tree builder's shortcut for ASCII names).
+    func split(_ qname: String) throws(VanBanError) -> (prefix: String?, local: String) {
         let parts = qname.split(separator: ":", omittingEmptySubsequences: false)
         guard parts.count <= 2 else { throw failure("\"\(qname)\" is not a qualified name") }
         for p in parts where !Self.isASCIINCName(p) && xmlValidateNCName(xmlChars(String(p)), 0) != 0 {
@@ -93,6 +94,22 @@ public struct XMLSerializer: Sendable {
     /// name on to `xmlValidateNCName`, which knows the non-ASCII name characters.
     static func isASCIINCName(_ s: Substring) -> Bool {
         isASCIINCName(s.utf8)
+    }
+
+    /// The tree builder's shortcut for the qualified names ODF uses: on the UTF-8 bytes of
+    /// a name made of ASCII, with no allocation, the offset of its one colon (-1 when it
+    /// has none), after checking both parts with ``isASCIINCName(_:)``. Nil when the name
+    /// is not of that shape; ``split(_:)`` then decides. Wherever it answers it agrees with
+    /// ``split(_:)`` (a test compares them).
+    static func quickColon(_ b: UnsafeBufferPointer<UInt8>) -> Int? {
+        var colon = -1
+        for i in 0..<b.count where b[i] == 0x3A {
+            if colon >= 0 { return nil }
+            colon = i
+        }
+        if colon < 0 { return isASCIINCName(b[...]) ? -1 : nil }
+        guard isASCIINCName(b[..<colon]), isASCIINCName(b[(colon + 1)...]) else { return nil }
+        return colon
     }
 
     /// ``isASCIINCName(_:)`` of UTF-8 bytes.
@@ -150,16 +167,11 @@ private final class TreeBuilder {
         var q = qname
         q.withUTF8 { b in
             // At most one colon, both parts ASCII NCNames.
-            var colon = -1
-            for i in 0..<b.count where b[i] == 0x3A {
-                if colon >= 0 { return }
-                colon = i
-            }
+            guard let colon = XMLSerializer.quickColon(b) else { return }
             if colon < 0 {
-                if XMLSerializer.isASCIINCName(b[...]) { quick = (-1, .none) }
+                quick = (-1, .none)
                 return
             }
-            guard XMLSerializer.isASCIINCName(b[..<colon]), XMLSerializer.isASCIINCName(b[(colon + 1)...]) else { return }
             let prefix = b[..<colon]
             var space = Space.undeclared
             if prefix.elementsEqual("xml".utf8) {

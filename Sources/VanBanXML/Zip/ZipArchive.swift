@@ -1,9 +1,12 @@
+import CVanBanZlib
 import VanBanModel
 
-/// A minimal ZIP writer for ODF packages: every entry is *stored* (no compression), has
-/// no extra field and carries the fixed MS-DOS timestamp 1980-01-01 00:00, so the same
-/// entries always give the same bytes. Entries are written in the order added, which
-/// lets an ODF package put `mimetype` first as the specification requires.
+/// A minimal ZIP writer for ODF and OOXML packages. Each entry is either *stored* or
+/// *deflated* with zlib (level 6, raw deflate as ZIP asks); an entry that deflate does
+/// not make smaller is stored. Entries have no extra field and carry the fixed MS-DOS
+/// timestamp 1980-01-01 00:00, so the same entries always give the same bytes with the
+/// same zlib. Entries are written in the order added, which lets an ODF package put
+/// `mimetype` first, stored, as the specification requires.
 ///
 /// Limits: no ZIP64, so at most 65 535 entries and 4 GiB in all (far beyond any
 /// document); ``bytes()`` throws beyond that.
@@ -14,6 +17,16 @@ public struct ZipArchive: Sendable, Hashable {
         public var path: String
         /// The file's bytes.
         public var bytes: [UInt8]
+        /// How the entry is written.
+        public var method: Method
+    }
+
+    /// How an entry's bytes are written.
+    public enum Method: Sendable, Hashable {
+        /// As they are (ZIP method 0); what ODF asks for `mimetype`.
+        case stored
+        /// Compressed with deflate (ZIP method 8), unless that does not make them smaller.
+        case deflated
     }
 
     /// The entries, in archive order.
@@ -22,9 +35,9 @@ public struct ZipArchive: Sendable, Hashable {
     /// Creates an empty archive.
     public init() {}
 
-    /// Appends a file.
-    public mutating func add(_ path: String, _ bytes: [UInt8]) {
-        entries.append(Entry(path: path, bytes: bytes))
+    /// Appends a file, deflated unless `method` says otherwise.
+    public mutating func add(_ path: String, _ bytes: [UInt8], method: Method = .deflated) {
+        entries.append(Entry(path: path, bytes: bytes, method: method))
     }
 
     /// The date field of every header: 1980-01-01 (MS-DOS epoch; day 1, month 1, year 0).
@@ -46,32 +59,40 @@ public struct ZipArchive: Sendable, Hashable {
             guard e.bytes.count < 0xFFFF_FFFF, out.count < 0xFFFF_FFFF, name.count < 0xFFFF else {
                 throw VanBanError(.output, "ZIP entry \(e.path) is too large")
             }
+            var data = e.bytes
+            var method: UInt16 = 0      // stored
+            if e.method == .deflated, let packed = try ZipArchive.deflate(e.bytes, path: e.path), packed.count < e.bytes.count {
+                data = packed
+                method = 8              // deflated
+            }
+            let version: UInt16 = method == 8 ? 20 : 10   // version needed: 2.0 (deflate) or 1.0
             let size = UInt32(e.bytes.count)
+            let packedSize = UInt32(data.count)
             let offset = UInt32(out.count)
             // Local file header.
             out.le32(0x0403_4B50)
-            out.le16(10)            // version needed: 1.0 (stored)
+            out.le16(version)
             out.le16(flags)
-            out.le16(0)             // method: stored
+            out.le16(method)
             out.le16(ZipArchive.dosTime)
             out.le16(ZipArchive.dosDate)
             out.le32(crc)
-            out.le32(size)          // compressed size
+            out.le32(packedSize)    // compressed size
             out.le32(size)          // uncompressed size
             out.le16(UInt16(name.count))
             out.le16(0)             // extra field length
             out += name
-            out += e.bytes
+            out += data
             // Central directory record.
             central.le32(0x0201_4B50)
             central.le16(20)        // made by: MS-DOS, 2.0
-            central.le16(10)
+            central.le16(version)
             central.le16(flags)
-            central.le16(0)
+            central.le16(method)
             central.le16(ZipArchive.dosTime)
             central.le16(ZipArchive.dosDate)
             central.le32(crc)
-            central.le32(size)
+            central.le32(packedSize)
             central.le32(size)
             central.le16(UInt16(name.count))
             central.le16(0)         // extra
@@ -94,6 +115,33 @@ public struct ZipArchive: Sendable, Hashable {
         out.le32(UInt32(central.count))
         out.le32(centralOffset)
         out.le16(0)                 // comment length
+        return out
+    }
+
+    /// Raw deflate (RFC 1951) of `bytes` with zlib at level 6, in one call: the same
+    /// input always gives the same output with the same zlib. Nil for empty input.
+    /// - Throws: ``VanBanError`` of kind `.output` when zlib fails (out of memory).
+    static func deflate(_ bytes: [UInt8], path: String) throws(VanBanError) -> [UInt8]? {
+        if bytes.isEmpty { return nil }
+        var stream = z_stream()
+        guard vanban_deflateInitRaw(&stream, 6) == Z_OK else {
+            throw VanBanError(.output, "zlib could not start compressing \(path)")
+        }
+        defer { deflateEnd(&stream) }
+        let bound = Int(deflateBound(&stream, uLong(bytes.count)))
+        var out = [UInt8](repeating: 0, count: bound)
+        var input = bytes
+        let status: Int32 = input.withUnsafeMutableBufferPointer { inBuf in
+            out.withUnsafeMutableBufferPointer { outBuf in
+                stream.next_in = inBuf.baseAddress
+                stream.avail_in = uInt(inBuf.count)
+                stream.next_out = outBuf.baseAddress
+                stream.avail_out = uInt(outBuf.count)
+                return CVanBanZlib.deflate(&stream, Z_FINISH)
+            }
+        }
+        guard status == Z_STREAM_END else { throw VanBanError(.output, "zlib could not compress \(path) (status \(status))") }
+        out.removeSubrange(Int(stream.total_out)...)
         return out
     }
 

@@ -10,20 +10,21 @@ import VanBanXML
 /// The seed invitation, the data of every batch here.
 private let seedData = ["Fixtures/seed-binh-duong-2022/giay-moi.json"]
 
-@Suite("Batch: the vanban batch command", .serialized, .enabled(if: VanBanCLI.available, "build vanban first (swift build)"))
+@Suite("Batch: the vanban batch command", .serialized, .requires(.vanban))
 struct BatchCLITests {
     @Test func theSeedRunsWithItsWarningsOnceAndTwiceIdentically() throws {
         let dir = BatchFixture.folder("cli-seed")
         let args = ["batch", "giay-moi"] + seedData + ["--recipients", "Fixtures/seed-binh-duong-2022/members.csv", "--out", dir.path, "--format", "text,tree", "--merge"]
         let first = try VanBanCLI.run(args)
         #expect(first.status == 0)
-        // Not a terminal: no progress bar and no chatter, only the seed's two date warnings,
-        // each printed once for every record.
+        // Not a terminal: no progress bar, only the seed's two date warnings, each printed
+        // once for every record, and the one-line summary (so a log shows the run).
         let lines = first.stderr.split(separator: "\n")
         #expect(lines.filter { $0.contains(": warning: ") }.count == 2)
         #expect(lines.filter { $0 == "  (in every record)" }.count == 2)
         #expect(!first.stderr.contains("error"))
-        #expect(lines.count == 6)
+        #expect(lines.count == 7)
+        #expect(lines.last.map(String.init) == "vanban: 23 documents, 0 failed, \(23 * 2 + 2) files in \(dir.path)/")   // the documents and the 2 merged files; the manifest is not counted
         let files = BatchFixture.files(dir)
         #expect(files.count == 23 * 2 + 3)
         let second = try VanBanCLI.run(args + ["--jobs", "1"])
@@ -51,7 +52,11 @@ struct BatchCLITests {
         #expect(try VanBanCLI.run(base + ["--recipients", "Fixtures/seed-binh-duong-2022/members.csv", "--format", "rtf"]).status == 64)
         #expect(try VanBanCLI.run(base + ["--recipients", "Fixtures/seed-binh-duong-2022/members.csv", "--name", "../{slug}"]).status == 64)
         #expect(try VanBanCLI.run(base + ["--recipients", "Fixtures/seed-binh-duong-2022/members.csv", "--jobs", "0"]).status == 64)
-        #expect(try VanBanCLI.run(base + ["--recipients", "no/such.csv"]).status == 6)
+        let missing = try VanBanCLI.run(base + ["--recipients", "no/such.csv"])
+        #expect(missing.status == 6)
+        #expect(missing.stderr.contains("no recipients file at 'no/such.csv'"), "\(missing.stderr)")
+        #expect(missing.stderr.contains("give --recipients a CSV file"), "\(missing.stderr)")
+        #expect(!missing.stderr.contains("data file"), "\(missing.stderr)")
         let broken = dir.appendingPathComponent("broken.csv")
         try Data("recipient\n\"never closed\n".utf8).write(to: broken)
         #expect(try VanBanCLI.run(base + ["--recipients", broken.path]).status == 3)

@@ -231,18 +231,12 @@ struct BatchRunTests {
     }
 
     @Test func progressIsReportedOncePerRecordInOrder() throws {
-        final class Seen: @unchecked Sendable {
-            let lock = NSLock()
-            var calls: [Int] = []
-        }
-        let seen = Seen()
+        let seen = Locked<[Int]>([])
         let dir = BatchFixture.folder("progress")
         _ = try BatchFixture.batch(options: BatchOptions(formats: [.text], jobs: 3)).run(writingTo: dir) { done, total in
-            seen.lock.lock()
-            seen.calls.append(done)
-            seen.lock.unlock()
+            seen.withLock { $0.append(done) }
             #expect(total == 23)
         }
-        #expect(seen.calls == Array(1...23))
+        #expect(seen.value == Array(1...23))
     }
 }

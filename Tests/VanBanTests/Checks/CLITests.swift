@@ -3,7 +3,7 @@ import Testing
 
 /// The CLI's exit codes and files on disk, through the built binary. Skipped with a
 /// message when `.build/debug/vanban` has not been built (`swift build` first).
-@Suite(.enabled(if: VanBanCLI.available, "build the CLI first: swift build (looked for .build/debug/vanban)"))
+@Suite(.requires(.vanban))
 struct CLITests {
     @Test func checkOnTheSeedListsItsDateContradictions() throws {
         let r = try VanBanCLI.run(["check", "giay-moi", "Fixtures/seed-binh-duong-2022/giay-moi.json"])

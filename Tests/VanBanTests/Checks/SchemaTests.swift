@@ -45,7 +45,7 @@ import Testing
 
     /// An independent validator (Python's `jsonschema`) accepts the seed fixture and
     /// rejects broken data. Skipped when no Python with `jsonschema` is found.
-    @Test(.enabled(if: PythonJSONSchema.python != nil, "no Python with the jsonschema package (set VANBAN_PYTHON, or pip install jsonschema)"))
+    @Test(.requires(.pythonJSONSchema))
     func independentValidatorAcceptsTheSeedAndRejectsBrokenData() throws {
         let dir = Repo.scratch("schema")
         let schema = dir.appendingPathComponent("giay-moi.schema.json")
@@ -72,14 +72,8 @@ import Testing
 
 /// Runs Python's `jsonschema` (Draft 2020-12, with format checking).
 enum PythonJSONSchema {
-    static let python: String? = {
-        var candidates = ["/tmp/h5/bin/python", "/usr/bin/python3", "/usr/local/bin/python3"]
-        if let p = ProcessInfo.processInfo.environment["VANBAN_PYTHON"] { candidates.insert(p, at: 0) }
-        return candidates.first { p in
-            guard FileManager.default.isExecutableFile(atPath: p) else { return false }
-            return (try? ExternalTool.run(p, ["-c", "import jsonschema"]).status) == 0
-        }
-    }()
+    /// `$VANBAN_PYTHON`, else `python3` on the PATH, if it can import jsonschema.
+    static var python: String? { RequiredTool.pythonJSONSchema.path }
 
     static let script = """
     import json, sys, jsonschema
@@ -91,7 +85,7 @@ enum PythonJSONSchema {
     """
 
     static func validate(schema: URL, data: URL) throws -> String {
-        try ExternalTool.run(python!, ["-c", script, schema.path, data.path]).output.trimmingCharacters(in: .whitespacesAndNewlines)
+        try ExternalTool.run(try RequiredTool.pythonJSONSchema.require(), ["-c", script, schema.path, data.path]).output.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 }
 

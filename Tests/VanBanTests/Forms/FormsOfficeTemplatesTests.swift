@@ -62,7 +62,7 @@ import VanBan
         }
     }
 
-    @Test(.enabled(if: VanBanCLI.available, "needs .build/debug/vanban (swift build)"))
+    @Test(.requires(.vanban))
     func theCommandLineTakesTemplatesAndTheEnvironmentVariable() throws {
         func run(_ arguments: [String], environment: [String: String] = [:]) throws -> (Int32, String) {
             let r = try VanBanCLI.run(arguments, environment: environment)

@@ -44,6 +44,7 @@ import VanBan
     /// The plan's part of the seed: from the article's first paragraph ("Thực hiện …",
     /// after the navigation links) up to "KT (Cập nhật …".
     static func planText() throws -> String {
+        _ = try RequiredTool.seeds.require()
         let url = Repo.shared.appendingPathComponent(seed)
         let raw = try #require(FileManager.default.contents(atPath: url.path), "the seed \(seed) is missing")
         let text = String(decoding: raw, as: UTF8.self).precomposedStringWithCanonicalMapping
@@ -112,7 +113,7 @@ import VanBan
         return normalise(lines.joined(separator: "\n"))
     }
 
-    @Test func correctionsAreFoundInTheSeed() throws {
+    @Test(.requires(.seeds)) func correctionsAreFoundInTheSeed() throws {
         let plan = try Self.planText()
         for c in Self.corrections {
             #expect(plan.contains(c.seed), "the correction \"\(c.seed)\" → \"\(c.plan)\" no longer matches the seed")
@@ -123,7 +124,7 @@ import VanBan
         }
     }
 
-    @Test func everySentenceOfThePlanIsInTheTextOutput() throws {
+    @Test(.requires(.seeds)) func everySentenceOfThePlanIsInTheTextOutput() throws {
         var plan = try Self.planText()
         for c in Self.corrections { plan = plan.replacingOccurrences(of: c.seed, with: c.plan) }
         let sentences = Self.sentences(plan)

@@ -1,4 +1,5 @@
 import CLibXML2
+import CVanBanZlib
 import Foundation
 import Testing
 import VanBanModel
@@ -17,9 +18,12 @@ enum ODFTest {
         try RelaxNGValidator(schemaPath: Repo.shared.appendingPathComponent("odf/OpenDocument-v1.3-manifest-schema.rng").path)
     }
 
-    /// Validates in process; records every message as an issue.
+    /// Validates in process; records every message as an issue. The test must carry
+    /// `.requires(.odfSchemas)` (the schemas are in `../shared/odf`).
     static func expectValid(_ bytes: [UInt8], name: String, manifest: Bool = false,
                             sourceLocation: Testing.SourceLocation = #_sourceLocation) {
+        // Missing (only when VANBAN_REQUIRE_TOOLS=1 let the test run): one issue saying so.
+        if (try? RequiredTool.odfSchemas.require(sourceLocation: sourceLocation)) == nil { return }
         switch manifest ? manifestSchema : schema {
         case .failure(let e):
             Issue.record("schema unavailable: \(e)", sourceLocation: sourceLocation)
@@ -36,17 +40,17 @@ enum ODFTest {
         return url.path
     }
 
-    /// Cross-checks with `jing -i` when jing is installed; returns false when skipped.
-    @discardableResult
+    /// Cross-checks with `jing -i`. The test must carry `.requires(.jing, .odfSchemas)`:
+    /// when either is missing it is skipped, or (with `VANBAN_REQUIRE_TOOLS=1`) fails here.
     static func jing(_ bytes: [UInt8], name: String, manifest: Bool = false,
-                     sourceLocation: Testing.SourceLocation = #_sourceLocation) throws -> Bool {
-        guard let jing = ExternalTool.which("jing") else { return false }
+                     sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
+        let jing = try RequiredTool.jing.require(sourceLocation: sourceLocation)
+        _ = try RequiredTool.odfSchemas.require(sourceLocation: sourceLocation)
         let schema = Repo.shared.appendingPathComponent(manifest ? "odf/OpenDocument-v1.3-manifest-schema.rng" : "odf/OpenDocument-v1.3-schema.rng").path
         let file = try scratchFile(name, bytes)
         let (status, output) = try ExternalTool.run(jing, ["-i", schema, file])
         let messages = output.split(separator: "\n").filter { !$0.contains("[warning]") }
         #expect(status == 0, "jing: \(messages.prefix(20).joined(separator: "\n"))", sourceLocation: sourceLocation)
-        return true
     }
 
     // MARK: Parsing back
@@ -187,7 +191,31 @@ enum ODFTest {
         var description: String { if case .malformed(let s) = self { s } else { "" } }
     }
 
-    /// Reads a ZIP archive from its central directory; every entry must be stored.
+    /// Inflates raw deflate data (ZIP method 8) with zlib; throws unless it is exactly
+    /// one complete stream of `size` bytes.
+    static func inflate(_ packed: [UInt8], size: Int, name: String) throws -> [UInt8] {
+        var stream = z_stream()
+        guard vanban_inflateInitRaw(&stream) == Z_OK else { throw ZipError.malformed("inflateInit failed for \(name)") }
+        defer { inflateEnd(&stream) }
+        var input = packed
+        var out = [UInt8](repeating: 0, count: size + 1)
+        let status: Int32 = input.withUnsafeMutableBufferPointer { i in
+            out.withUnsafeMutableBufferPointer { o in
+                stream.next_in = i.baseAddress
+                stream.avail_in = uInt(i.count)
+                stream.next_out = o.baseAddress
+                stream.avail_out = uInt(o.count)
+                return CVanBanZlib.inflate(&stream, Z_FINISH)
+            }
+        }
+        guard status == Z_STREAM_END, Int(stream.total_out) == size, stream.avail_in == 0 else {
+            throw ZipError.malformed("\(name) does not inflate to \(size) bytes (zlib status \(status))")
+        }
+        return Array(out[..<size])
+    }
+
+    /// Reads a ZIP archive from its central directory; every entry must be stored or
+    /// deflated, and its CRC must match its inflated bytes.
     static func readZip(_ b: [UInt8]) throws -> [ZipEntry] {
         func u16(_ o: Int) throws -> Int {
             guard o + 2 <= b.count else { throw ZipError.malformed("truncated at \(o)") }
@@ -222,9 +250,18 @@ enum ODFTest {
             let localName = try u16(local + 26)
             let localExtra = try u16(local + 28)
             let start = local + 30 + localName + localExtra
-            guard method == 0, compressed == size, start + size <= b.count else { throw ZipError.malformed("\(name) is not stored") }
-            out.append(ZipEntry(name: name, method: method, crc: crc, extraLength: localExtra,
-                                data: Array(b[start..<(start + size)])))
+            guard start + compressed <= b.count else { throw ZipError.malformed("\(name) runs past the end") }
+            let raw = Array(b[start..<(start + compressed)])
+            let data: [UInt8]
+            switch method {
+            case 0:
+                guard compressed == size else { throw ZipError.malformed("\(name) is stored with two sizes") }
+                data = raw
+            case 8: data = try inflate(raw, size: size, name: name)
+            default: throw ZipError.malformed("\(name) uses method \(method)")
+            }
+            guard ZipArchive.crc32(data) == crc else { throw ZipError.malformed("CRC of \(name) does not match") }
+            out.append(ZipEntry(name: name, method: method, crc: crc, extraLength: localExtra, data: data))
             p += 46 + nameLength + extra + comment
         }
         return out

@@ -6,8 +6,9 @@ enum Repo {
     /// The repository root.
     static let root: URL = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    /// `../shared` beside the repository.
-    static let shared: URL = root.deletingLastPathComponent().appendingPathComponent("shared")
+    /// The project's shared folder: `../shared` beside the repository, or `$VANBAN_SHARED`
+    /// (tests that need it carry `.requires(.odfSchemas)` or `.requires(.seeds)`).
+    static let shared: URL = RequiredTool.sharedFolder
     /// A path relative to the root.
     static func url(_ relative: String) -> URL { root.appendingPathComponent(relative) }
     /// A scratch directory for files the tests write (kept out of git).

@@ -15,6 +15,6 @@ import VanBanXML
             #expect(shares.reduce(0, +) == total)
             #expect(shares.allSatisfy { $0 >= 2 })
         }
-        #expect(TableLayout.weights([2, -1, .nan], count: 4) == [2, 2, 2, 2])
+        #expect(Table(widths: [2, -1, .nan], rows: []).columnWeights(count: 4) == [2, 2, 2, 2])
     }
 }

@@ -1,5 +1,6 @@
 import VanBanModel
 import VanBanXML
+import Foundation
 
 /// What a declared field means to the consistency checks, written `role="…"` on a
 /// `<field>`. Roles let the checks work on any template without knowing its field names

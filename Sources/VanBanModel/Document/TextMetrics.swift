@@ -1,5 +1,3 @@
-import VanBanXML
-
 /// Approximate text widths in Times New Roman, used to size the rules under the issuer,
 /// the motto and the subject, and to choose column widths and hanging indents.
 ///
@@ -8,7 +6,9 @@ import VanBanXML
 /// as its base letter ("ế" as "e", "đ" as "d"), plus a little for a horn (ơ, ư), which
 /// matches the real glyphs to within 0.2 mm per letter at 14 pt.
 /// Other characters count as half an em.
-enum TextMetrics {
+///
+/// Shared by the paged writers (ODF and DOCX), so that both size rules and columns alike.
+public enum TextMetrics {
     private static let regular: [UInt16] = [
         512, 682, 836, 1024, 1024, 1706, 1593, 369, 682, 682, 1024, 1155, 512, 682, 512, 569, 1024, 1024, 1024,
         1024, 1024, 1024, 1024, 1024, 1024, 1024, 569, 569, 1155, 1155, 1155, 909, 1886, 1479, 1366, 1366, 1479, 1251,
@@ -25,7 +25,7 @@ enum TextMetrics {
     ]
 
     /// The width of `text` set in Times New Roman at `points`, in millimetres.
-    static func width(_ text: String, points: Double, bold isBold: Bool) -> Double {
+    public static func width(_ text: String, points: Double, bold isBold: Bool) -> Double {
         let table = isBold ? bold : regular
         var units = 0
         for ch in text {

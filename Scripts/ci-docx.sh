@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# CI: every fixture rendered to .docx is read by outside readers.
+#   1. python-docx (Scripts/check_docx.py): the named styles, the header table, one
+#      section per part (counted in the document tree), A4 with the Decree 30 margins,
+#      numbering restarting at 1 with no number on first pages; saved and reopened.
+#   2. LibreOffice (Scripts/check-libreoffice.sh): converts the .docx to PDF; every
+#      text value of the data is in it, only Liberation Serif is used, and its page
+#      count is the .odt's (Fixtures/<dir>/expected/<name>.pages, which the ODT check
+#      holds the .odt to).
+#   3. pandoc: reads the .docx; its plain text holds the national title and motto.
+#   4. openxml-audit (PyPI; a Python port of the Open XML SDK's validator, the nearest
+#      to the ECMA-376 schemas that installs here): no error for Microsoft 365.
+# With VANBAN_REQUIRE_TOOLS=1 a missing reader fails the check instead of skipping it.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+python="${VANBAN_PYTHON:-python3}"
+require="${VANBAN_REQUIRE_TOOLS:-0}"
+missing() {
+    if [ "$require" = 1 ]; then echo "error: $1 is not installed" >&2; exit 1; fi
+    echo "skipped: $1 is not installed"
+}
+out="$(mktemp -d)"
+trap 'rm -rf "$out"' EXIT
+bash Scripts/render-fixtures.sh "$out/render" docx tree
+checked=0
+for file in "$out"/render/*/*.docx; do
+    dir="$(basename "$(dirname "$file")")"
+    name="$(basename "$file" .docx)"
+    parts="$(grep -c '^  part ' "${file%.docx}.tree")"
+    if "$python" -c "import docx" 2>/dev/null; then
+        "$python" Scripts/check_docx.py --sections "$parts" "$file"
+    else
+        missing "python-docx"
+    fi
+    if command -v soffice >/dev/null; then
+        pages_file="Fixtures/$dir/expected/$name.pages"
+        [ -f "$pages_file" ] || { echo "error: $pages_file is missing (the .odt's page count)" >&2; exit 1; }
+        bash Scripts/check-libreoffice.sh --pages "$(cat "$pages_file")" --skip time_style,items_style "$out/pdf/$dir" \
+            "Fixtures/$dir/$name.json" "$file"
+    else
+        missing "LibreOffice (soffice)"
+    fi
+    if command -v pandoc >/dev/null; then
+        text="$(pandoc -f docx -t plain --wrap=none "$file")"
+        grep -q "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" <<<"$text" && grep -q "Độc lập - Tự do - Hạnh phúc" <<<"$text" \
+            || { echo "error: pandoc's text of $dir/$name.docx lacks the national title or motto" >&2; exit 1; }
+        echo "pandoc: $dir/$name.docx read, $(wc -w <<<"$text") words"
+    else
+        missing "pandoc"
+    fi
+    audit="$(dirname "$python")/openxml-audit"
+    [ -x "$audit" ] || audit="$(command -v openxml-audit || true)"
+    if [ -n "$audit" ]; then
+        "$audit" -q -f microsoft365 "$file" >"$out/audit.txt" 2>&1 \
+            || { cat "$out/audit.txt" >&2; echo "error: openxml-audit finds $dir/$name.docx invalid" >&2; exit 1; }
+        echo "openxml-audit: $dir/$name.docx: no error (Microsoft 365 rules)"
+    else
+        missing "openxml-audit"
+    fi
+    checked=$((checked + 1))
+done
+[ "$checked" -gt 0 ] || { echo "no fixture was checked" >&2; exit 1; }
+echo "DOCX: $checked fixtures read by python-docx, LibreOffice, pandoc and openxml-audit"
