@@ -36,11 +36,11 @@ extension LegacyText {
             found.append(LegacyConversion(place: path, location: locations[path], scheme: scheme, before: s, after: after))
             return .string(after)
         case .array(let items):
-            return .array(items.enumerated().map { convert($1, path: "\(path)[\($0)]", locations: locations, into: &found) })
+            return .array(items.enumerated().map { convert($1, path: JSONPath.index(path, $0), locations: locations, into: &found) })
         case .object(let o):
             var out = JSONObject()
             for (k, v) in o.pairs {
-                out[k] = convert(v, path: BatchMerge.jsonPath([k], from: path), locations: locations, into: &found)
+                out[k] = convert(v, path: JSONPath.member(path, k), locations: locations, into: &found)
             }
             return .object(out)
         default:

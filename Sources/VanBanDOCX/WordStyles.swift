@@ -1,5 +1,6 @@
 import VanBanModel
 import VanBanXML
+import Foundation
 
 /// The named styles of a VanBan .docx, one per role, with the same names and values as
 /// the ODT's ("VanBan Body", "VanBan Title", …), so a clerk who edits the document in

@@ -1,6 +1,7 @@
 import Foundation
 import VanBanBatch
 import VanBan
+import CoreFoundation
 
 /// Measures the engine: documents per second, bytes of output and peak memory.
 ///

@@ -1,4 +1,6 @@
+import Foundation
 import Testing
+import Foundation
 @testable import VanBanModel
 @testable import VanBanTemplate
 
