@@ -122,7 +122,7 @@ struct WordBody {
         case .subject(let content):
             out.append(paragraph(.subject, content, topLevel: true))
             let longest = content.plainText.split(separator: "\n", omittingEmptySubsequences: false)
-                .map { TextMetrics.width(String($0), points: WordLayout.titlePt, bold: true) }.max() ?? 0
+                .map { TextWidth.width(String($0), points: WordLayout.titlePt, bold: true) }.max() ?? 0
             let length = min(max(longest * 0.4, 25), textWidth / 2)
             out.append(rule(length: length, within: textWidth, topLevel: true, spaceAfter: WordLayout.paragraphGapPt))
         case .recipients(let r):
@@ -178,8 +178,8 @@ struct WordBody {
             out.append(paragraph(.recipients, [.text(first, [])], topLevel: true))
             return
         }
-        let labelWidth = TextMetrics.width(first + " ", points: page.bodyPt, bold: false)
-        let widest = items.map { TextMetrics.width($0, points: page.bodyPt, bold: false) }.max() ?? 0
+        let labelWidth = TextWidth.width(first + " ", points: page.bodyPt, bold: false)
+        let widest = items.map { TextWidth.width($0, points: page.bodyPt, bold: false) }.max() ?? 0
         let start = min(max((textWidth - labelWidth - widest) / 2, 0), 35)
         var label = ParagraphFormat()
         label.leftMM = start
@@ -196,7 +196,7 @@ struct WordBody {
     /// it cannot produce the Vietnamese letters.
     mutating func list(_ l: ListBlock, markerStart: Double, into out: inout [XML.Element]) {
         let markers = l.items.indices.map { l.style.marker(l.start + $0) }
-        let widest = markers.map { TextMetrics.width($0, points: page.bodyPt, bold: false) }.max() ?? 0
+        let widest = markers.map { TextWidth.width($0, points: page.bodyPt, bold: false) }.max() ?? 0
         let hang = max(7.5, ((widest + 1.5) / 2.5).rounded(.up) * 2.5)
         let textStart = markerStart + hang
         var format = ParagraphFormat()
@@ -394,16 +394,16 @@ struct WordBody {
     /// Right: the national title, the motto with a rule as long as the motto, and in the
     /// second row the italic date line, level with the number.
     mutating func header(_ h: Header) -> XML.Element {
-        let titleWidth = TextMetrics.width(NationalTitle.title, points: WordLayout.nationalTitlePt, bold: true)
-        let mottoWidth = TextMetrics.width(NationalTitle.motto, points: WordLayout.mottoPt, bold: true)
+        let titleWidth = TextWidth.width(NationalTitle.title, points: WordLayout.nationalTitlePt, bold: true)
+        let mottoWidth = TextWidth.width(NationalTitle.motto, points: WordLayout.mottoPt, bold: true)
         let maxLeftReach = max(0, min(12, page.leftMM - 15))
         let maxRightReach = max(0, min(8, page.rightMM - 10))
         let right = max(textWidth * 0.6, titleWidth + 3)
         let available = textWidth + maxLeftReach + maxRightReach - right
         func needed(_ pt: Double) -> Double {
-            var w = h.parent.map { TextMetrics.width($0, points: pt, bold: false) }
-            w += h.issuer.map { TextMetrics.width($0, points: pt, bold: true) }
-            if let n = h.number { w.append(TextMetrics.width(n, points: WordLayout.numberPt, bold: false)) }
+            var w = h.parent.map { TextWidth.width($0, points: pt, bold: false) }
+            w += h.issuer.map { TextWidth.width($0, points: pt, bold: true) }
+            if let n = h.number { w.append(TextWidth.width(n, points: WordLayout.numberPt, bold: false)) }
             return (w.max() ?? 0) + 3
         }
         var issuerPt = WordLayout.issuerPt
@@ -418,7 +418,7 @@ struct WordBody {
         for line in h.parent { leftTop.append(paragraph(.parent, [.text(line, [])], run: small, topLevel: false)) }
         for line in h.issuer { leftTop.append(paragraph(.issuer, [.text(line, [])], run: small, topLevel: false)) }
         if !h.issuer.isEmpty {
-            let longest = h.issuer.map { TextMetrics.width($0, points: issuerPt, bold: true) }.max() ?? 0
+            let longest = h.issuer.map { TextWidth.width($0, points: issuerPt, bold: true) }.max() ?? 0
             leftTop.append(rule(length: max(longest * 0.4, 15), within: left, topLevel: false))
         }
         let rightTop = [

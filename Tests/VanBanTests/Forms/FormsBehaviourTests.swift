@@ -90,7 +90,9 @@ import VanBan
         let tree = try Forms.render("bao-cao", json: json, .tree)
         #expect(tree.contains("heading1 «I. KẾT QUẢ»"))
         #expect(tree.contains("heading1 «II. PHƯƠNG HƯỚNG»"))
-        #expect(tree.contains("item b«Công tác tổ chức»⏎«Kết nạp hội viên mới.»"))
+        // A titled item: the title alone on the marker's line, its text a paragraph under it
+        // (never one justified paragraph split by a line break).
+        #expect(tree.contains("item b«Công tác tổ chức»\n        p[body] «Kết nạp hội viên mới.»"))
         #expect(tree.contains("list dash start 1\n      item «Tiếp tục phát triển hội viên Thời hạn: trước ngày 30/6/2021.»"))
         #expect(tree.contains("p[center] «./.»"))
         // No "Kính gửi", so no "Như trên" either.

@@ -14,6 +14,8 @@ import Testing
         ("kính báo cáo;", "kính báo cáo./."),
         ("(đính kèm)", "(đính kèm)./."),
         ("", "./."),
+        ("của Tỉnh ủy, ...", "của Tỉnh ủy, .../."),       // the ellipsis stays (the pledge's last item)
+        ("v.v…", "v.v…/."),
     ])
     func endMark(text: String, expected: String) {
         #expect(Punctuation.endMark(text) == expected)

@@ -83,7 +83,8 @@ import VanBanXML
 
     @Test func punctuatesRecipientsAndCopies() throws {
         let html = String(decoding: try bytes(SampleDocument.invitation), as: UTF8.self)
-        #expect(html.contains(">Kính gửi: Quý Hội thành viên.</p>"))
+        // The label and the recipient in two cells, so that a long recipient wraps under itself.
+        #expect(html.contains("><span>Kính gửi:</span> <span>Quý Hội thành viên.</span></p>"))
         #expect(html.contains("<li>- Như trên;</li>"))
         #expect(html.contains("<li>- Lưu: VT.</li>"))
         let several = Document(parts: [Part(kind: .main, template: "t", blocks: [
@@ -167,16 +168,18 @@ import VanBanXML
         d.page.leftMM = 30.5
         d.page.bodyPt = 13
         let html = String(decoding: try bytes(d), as: UTF8.self)
-        // Print: the page area is 10 mm wider on each side and the parts pad it back.
-        #expect(html.contains("@page { size: A4; margin: 20mm 10mm 20mm 20.5mm; }"))
-        #expect(html.contains(".part { width: auto; min-height: 0; margin: 0; padding: 0 10mm;"))
+        // Print: the page area is wider on each side by the header's reach into the margins
+        // (at most 5 mm, never past the Decree's smallest margins: left 30.5 - 30 = 0.5 mm)
+        // and the parts pad it back.
+        #expect(html.contains("@page { size: A4; margin: 20mm 19.5mm 20mm 30mm; "))
+        #expect(html.contains(".part { width: auto; min-height: 0; margin: 0; padding: 0 0.5mm;"))
         // Screen: the sheet's padding is the margins.
         #expect(html.contains("padding: 20mm 20mm 20mm 30.5mm;"))
         d.page.rightMM = 4
         d.page.widthMM = 297
         d.page.heightMM = 210
         let narrow = String(decoding: try bytes(d), as: UTF8.self)
-        #expect(narrow.contains("@page { size: A4 landscape; margin: 20mm 0 20mm 26.5mm; }"))
+        #expect(narrow.contains("@page { size: A4 landscape; margin: 20mm 4mm 20mm 30.5mm; "))
         #expect(html.contains("font-size: 13pt; line-height"))
         #expect(StyleSheet.number(33.333) == "33.33")
         #expect(StyleSheet.number(12.5) == "12.5")

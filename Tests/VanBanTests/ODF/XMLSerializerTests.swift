@@ -82,7 +82,7 @@ import VanBanODF
             let texts = ODFTest.elements(root).filter { $0.name == "text:p" || $0.name == "text:h" }.map(ODFTest.paragraphText)
             #expect(texts.contains(clean))                            // title, number, name …
             #expect(texts.contains(clean + "\n" + clean))             // the paragraph with a line break
-            #expect(texts.contains("a)\t" + clean))                   // the list item
+            #expect(texts.contains("a) " + clean))                    // the list item
             #expect(ODFTest.elements(root).first { $0.name == "dc:title" }.map(ODFTest.paragraphText) == clean)
         }
         let entries = try ODFTest.readZip(try ODTPackageWriter().write(doc))
