@@ -10,6 +10,7 @@ import PackageDescription
 //   VanBanTemplate ─► Model, XML    data reader, template compiler, evaluator, filters, contract, checks
 //   VanBanText, VanBanHTML ─► Model writers
 //   VanBanODF ─► Model, XML         writer
+//   VanBanPDF ─► Model              PDF through LibreOffice (a converter, not a writer)
 //   VanBanDOCX ─► Model, XML        writer
 //   VanBan ─► all of the above      the facade for integrators
 //   VanBanSheets ─► Model, XML      recipients: CSV in Excel's encodings, .xlsx, .ods (zip: ZIPFoundation)
@@ -50,7 +51,8 @@ let package = Package(
         .target(name: "VanBanHTML", dependencies: ["VanBanModel"]),
         .target(name: "VanBanODF", dependencies: ["VanBanModel", "VanBanXML"]),
         .target(name: "VanBanDOCX", dependencies: ["VanBanModel", "VanBanXML"]),
-        .target(name: "VanBan", dependencies: ["VanBanModel", "VanBanTemplate", "VanBanText", "VanBanHTML", "VanBanODF", "VanBanDOCX"]),
+        .target(name: "VanBanPDF", dependencies: ["VanBanModel"]),
+        .target(name: "VanBan", dependencies: ["VanBanModel", "VanBanTemplate", "VanBanText", "VanBanHTML", "VanBanODF", "VanBanDOCX", "VanBanPDF"]),
         .target(name: "VanBanSheets", dependencies: ["VanBanModel", "VanBanXML", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .target(name: "VanBanBatch", dependencies: ["VanBan", "VanBanSheets"]),
         .executableTarget(
@@ -68,7 +70,7 @@ let package = Package(
         .executableTarget(name: "FuzzTemplate", dependencies: ["VanBan", "VanBanXML"]),
         .testTarget(name: "VanBanTests", dependencies: ["VanBan", "VanBanModel", "VanBanTemplate", "VanBanXML", "VanBanText",
                                                         "VanBanHTML", "VanBanODF", "VanBanSheets", "VanBanBatch", "vanban",
-                                                        "VanBanDOCX", "CVanBanZlib"]),
+                                                        "VanBanDOCX", "VanBanPDF", "CVanBanZlib"]),
     ],
     swiftLanguageModes: [.v6]
 )

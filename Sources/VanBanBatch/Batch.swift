@@ -225,7 +225,8 @@ public struct Batch: Sendable {
         var outputs: [(format: OutputFormat, bytes: [UInt8])] = []
         for format in options.formats {
             do {
-                outputs.append((format, try Engine.writer(for: format, options: options.writer).write(document)))
+                // PDF: the flat ODT now; LibreOffice converts every record at the end (BatchPDFStage).
+                outputs.append((format, try Engine.writer(for: format == .pdf ? .fodt : format, options: options.writer).write(document)))
             } catch {
                 var p = BatchProblem(error)
                 p.message = "\(format.rawValue): " + p.message
@@ -264,6 +265,9 @@ public struct Batch: Sendable {
     /// - Throws: ``VanBanError`` of kind `output` when the folder cannot be created or
     ///   the manifest cannot be written.
     public func run(writingTo directory: URL, progress: (@Sendable (Int, Int) -> Void)? = nil) throws(VanBanError) -> BatchReport {
+        // Without LibreOffice a PDF batch stops here, before anything is written.
+        let pdf = options.formats.contains(.pdf) ? try BatchPDFStage(options: options.writer.pdf, formats: options.formats) : nil
+        defer { pdf?.remove() }
         let dir = directory.standardizedFileURL
         let fm = FileManager.default
         var isDir: ObjCBool = false
@@ -287,11 +291,12 @@ public struct Batch: Sendable {
         let workers = max(1, min(options.jobs, work.count))
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
             while let k = state.take() {
-                let (entry, document) = produce(work[k], in: dir)
+                let (entry, document) = produce(work[k], in: dir, pdf: pdf)
                 state.finish(k, entry: entry, document: document, progress: progress)
             }
         }
-        let (entries, documents) = state.results()
+        var (entries, documents) = state.results()
+        pdf?.finish(self, entries: &entries, documents: &documents, in: dir)
 
         var filesWritten = entries.reduce(0) { $0 + $1.entry.files.count }
         var merged: [BatchManifest.Merged]?
@@ -341,7 +346,7 @@ public struct Batch: Sendable {
     }
 
     /// Renders and writes one record; never throws: problems go into the entry.
-    func produce(_ item: BatchItem, in dir: URL) -> (Outcome, Document?) {
+    func produce(_ item: BatchItem, in dir: URL, pdf: BatchPDFStage? = nil) -> (Outcome, Document?) {
         var entry = BatchManifest.Entry(index: item.index, source: item.origin, recipient: item.recipient, name: item.stem)
         func failed(_ problems: [BatchProblem]) -> (Outcome, Document?) {
             entry.error = problems.map(\.manifestText).joined(separator: "; ")
@@ -353,6 +358,10 @@ public struct Batch: Sendable {
             guard let stem = item.stem else { return failed([BatchProblem("the record has no file name")]) }
             var files: [BatchManifest.File] = []
             for (format, bytes) in outputs {
+                if format == .pdf, let pdf {
+                    do { try pdf.stage(bytes, index: item.index) } catch { return failed([BatchProblem(error)]) }
+                    continue
+                }
                 let name = stem + "." + format.fileExtension
                 do { try write(bytes, name: name, in: dir) } catch { return failed([BatchProblem(error)]) }
                 files.append(.init(format: format.rawValue, path: name, bytes: bytes.count, sha256: SHA256Digest.hex(bytes)))

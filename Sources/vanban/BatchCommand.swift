@@ -68,7 +68,7 @@ struct BatchCommand: ParsableCommand {
     @Option(name: .customLong("out"), help: ArgumentHelp("The output folder (created if missing).", valueName: "DIR"))
     var out: String
 
-    @Option(name: .shortAndLong, help: ArgumentHelp("Comma-separated formats: text, html, fodt, odt, docx, tree, or all (text,html,fodt,odt,docx).", valueName: "LIST"))
+    @Option(name: .shortAndLong, help: ArgumentHelp("Comma-separated formats: text, html, fodt, odt, docx, pdf, tree, or all (text,html,fodt,odt,docx).", valueName: "LIST"))
     var format: String = "all"
 
     @Flag(help: "Also write one merged print file per format (DIR/merged.<ext>), each document on a new page.")
@@ -89,6 +89,8 @@ struct BatchCommand: ParsableCommand {
     @OptionGroup var templates: TemplateOptions
 
     @OptionGroup var register: RegisterOptions
+
+    @OptionGroup var pdf: PDFCommandOptions
 
     var formats: [OutputFormat] {
         get throws {
@@ -170,7 +172,7 @@ struct BatchCommand: ParsableCommand {
         do {
             options = BatchOptions(formats: try formats, merge: merge, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount,
                                    shard: try shard.map { s throws(VanBanError) in try BatchShard(parsing: s) },
-                                   names: try BatchNamePattern(namePattern), writer: WriterOptions(textWidth: width),
+                                   names: try BatchNamePattern(namePattern), writer: pdf.writer(textWidth: width),
                                    checks: CheckOptions(strict: strict))
         } catch let e as VanBanError { fail(e) }
         let make = { (v: Value) in

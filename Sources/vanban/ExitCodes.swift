@@ -24,6 +24,8 @@ enum Exit {
     /// The register could not be used: missing, damaged, not a register, from a newer
     /// VanBan, read-only, locked for longer than the timeout, or the request does not fit it.
     static let register: Int32 = 8
+    /// The PDF converter (LibreOffice) is not installed or cannot be started.
+    static let tool: Int32 = 9
     /// The command line was wrong.
     static let usage: Int32 = 64
     /// Interrupted by Ctrl-C or a termination signal.
@@ -38,6 +40,7 @@ enum Exit {
         case .output: output
         case .input: input
         case .check: problems
+        case .tool: tool
         }
     }
 }
@@ -60,6 +63,7 @@ enum Interrupts {
             let s = DispatchSource.makeSignalSource(signal: sig, queue: .global())
             s.setEventHandler {
                 TempFiles.shared.removeAll()
+                PDFConverter.abortAll()
                 note("vanban: interrupted; no partial files were left")
                 exit(Exit.interrupted)
             }

@@ -11,7 +11,8 @@ struct VanBanCommand: ParsableCommand {
         abstract: "Fills Vietnamese administrative documents (Decree 30/2020/NĐ-CP) from JSON data.",
         discussion: """
         Exit codes: 0 ok, 1 check problems, 2 template error, 3 data error, 4 render error,
-        5 output error, 6 input not found, 7 batch partly failed, 8 register error, 64 usage, 130 interrupted.
+        5 output error, 6 input not found, 7 batch partly failed, 8 register error,
+        9 LibreOffice (for PDF) missing, 64 usage, 130 interrupted.
         """,
         version: "0.1.0",
         subcommands: [Render.self, Templates.self, Example.self, Check.self, Schema.self, BatchCommand.self, BatchMergeManifests.self, BenchCommand.self, RegisterCommand.self]
@@ -41,7 +42,7 @@ struct Render: ParsableCommand {
     @Argument(help: "The JSON data file, or - for standard input.")
     var data: String
 
-    @Option(name: .shortAndLong, help: "Output format: text, html, fodt, odt, docx or tree.")
+    @Option(name: .shortAndLong, help: "Output format: text, html, fodt, odt, docx, pdf or tree.")
     var format: String = "text"
 
     @Option(name: .shortAndLong, help: "Write to this file (atomically) instead of standard output.")
@@ -60,6 +61,8 @@ struct Render: ParsableCommand {
 
     @OptionGroup var register: RegisterOptions
 
+    @OptionGroup var pdf: PDFCommandOptions
+
     func validate() throws {
         if LegacyPolicy(rawValue: legacy) == nil { throw ValidationError("--legacy must be convert, keep or error") }
         guard OutputFormat(rawValue: format) != nil else {
@@ -68,6 +71,9 @@ struct Render: ParsableCommand {
         guard (40...400).contains(width) else { throw ValidationError("--width must be between 40 and 400") }
         if (format == "odt" || format == "docx") && output == nil {
             throw ValidationError("--format \(format) is a zip file; give --output FILE.\(format)")
+        }
+        if format == "pdf" && output == nil {
+            throw ValidationError("--format pdf needs --output FILE.pdf")
         }
     }
 
@@ -92,11 +98,11 @@ struct Render: ParsableCommand {
             throw ExitCode(Exit.problems)
         }
         if register.path != nil {
-            return register.issue(compiled, data: value, format: OutputFormat(rawValue: format)!, output: output, options: WriterOptions(textWidth: width))
+            return register.issue(compiled, data: value, format: OutputFormat(rawValue: format)!, output: output, options: pdf.writer(textWidth: width))
         }
         let bytes: [UInt8]
         do {
-            bytes = try Engine.render(compiled, data: value, format: OutputFormat(rawValue: format)!, options: WriterOptions(textWidth: width))
+            bytes = try Engine.render(compiled, data: value, format: OutputFormat(rawValue: format)!, options: pdf.writer(textWidth: width))
         } catch { fail(error) }
         if let output {
             do { try AtomicFile.write(bytes, to: URL(fileURLWithPath: output)) } catch { fail(error) }

@@ -33,7 +33,8 @@ struct FormFixture: CustomTestStringConvertible, Sendable {
 @Suite("Forms: every fixture in every working format") struct FormsGoldenTests {
     /// The formats compared with golden files: every format the engine writes.
     /// Formats whose writer is still a placeholder on this branch are skipped until it lands.
-    static let formats: [OutputFormat] = OutputFormat.allCases
+    /// PDF is LibreOffice's output, not VanBan's: PDFTests reads it with poppler instead.
+    static let formats: [OutputFormat] = OutputFormat.allCases.filter { $0 != .pdf }
 
     @Test(arguments: FormFixture.all)
     func rendersLikeTheGoldenFiles(_ fixture: FormFixture) throws {

@@ -55,7 +55,7 @@ import VanBan
         let compiled = try lib.load("giay-gioi-thieu")
         let (value, locations) = try Engine.loadData(path: Repo.url(Self.exampleData).path)
         #expect(Engine.check(value, locations: locations, template: compiled).isEmpty)
-        for format in OutputFormat.allCases {
+        for format in OutputFormat.allCases where format != .pdf {   // PDF: see PDFTests
             let result = Result { () throws(VanBanError) -> [UInt8] in try Engine.render(compiled, data: value, format: format) }
             if case .failure(let error) = result, Forms.isPlaceholder(error) { continue }
             Golden.check(try result.get(), against: "Docs/examples/giay-gioi-thieu/expected/giay-gioi-thieu.\(format.fileExtension)")
