@@ -76,6 +76,13 @@ struct RegisterProcessTests {
             let p = Process()
             p.executableURL = racer
             p.arguments = [reg, "1000", tag]
+            // SQLite's busy handler is not fair: on a loaded machine (CI runs the other
+            // suites at the same time) one racer can hold the lock for more than the
+            // default 10 s while the other waits. The race is about distinct numbers, not
+            // about the timeout, so give each racer a long one.
+            var env = ProcessInfo.processInfo.environment
+            env["VANBAN_REGISTER_BUSY_TIMEOUT"] = "600"
+            p.environment = env
             let out = Pipe(), err = Pipe()
             p.standardOutput = out
             p.standardError = err
