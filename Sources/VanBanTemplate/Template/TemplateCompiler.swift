@@ -16,6 +16,9 @@ struct TemplateCompiler {
     var nesting = 0
     /// Nodes compiled so far, with includes expanded.
     var nodeCount = 0
+    /// Parts already read and parsed, by canonical path: a part included many times
+    /// (exponentially, in a hostile template) is read once.
+    var parts: [String: XElement] = [:]
 
     init(library: TemplateLibrary) {
         self.library = library
@@ -231,11 +234,13 @@ struct TemplateCompiler {
             throw VanBanError(.template, "the included file '\(src.value)' does not exist", at: src.location,
                               help: "paths are relative to the including file (\(URL(fileURLWithPath: baseURL.path).deletingLastPathComponent().path)), then to each template folder")
         }
+        if let part = parts[key] { return (part, url) }
         let bytes = try TemplateLibrary.read(url, kind: .template, maxBytes: limits.templateBytes)
         let part = try XMLLoader.parse(bytes, file: Self.display(url))
         guard part.name == "part" else {
             throw VanBanError(.template, "an included file must have <part> as its root, not <\(part.name)>", at: part.location)
         }
+        parts[key] = part
         return (part, url)
     }
 

@@ -69,7 +69,7 @@ import Testing
         let e = Self.error { _ = try Self.load(dir) }
         #expect(e?.kind == .template)
         #expect(e?.message == "includes and attachments are nested more than 32 deep")
-        #expect(e?.location?.file.hasSuffix("a30.xml") == true)
+        #expect(e?.location?.file.hasSuffix("a31.xml") == true)
     }
 
     @Test func elementsNestedThroughIncludesAreBounded() throws {
@@ -196,7 +196,7 @@ import Testing
     @Test func aHugeSparseTemplateIsRefusedBeforeItIsRead() throws {
         let dir = Self.folder([:])
         let url = dir.appendingPathComponent("t.xml")
-        FileManager.default.createFile(atPath: url.path, contents: Data("<template title=\"T\">".utf8))
+        #expect(FileManager.default.createFile(atPath: url.path, contents: Data("<template title=\"T\">".utf8)))
         let h = try FileHandle(forWritingTo: url)
         try h.truncate(atOffset: 2_200_000_000) // sparse: no disk space used
         try h.close()
@@ -213,7 +213,7 @@ import Testing
     @Test func aHugeSparseIncludeIsRefusedBeforeItIsRead() throws {
         let dir = Self.folder(["t.xml": #"<template title="T"><body><include src="big.xml"/></body></template>"#])
         let url = dir.appendingPathComponent("big.xml")
-        FileManager.default.createFile(atPath: url.path, contents: Data("<part>".utf8))
+        #expect(FileManager.default.createFile(atPath: url.path, contents: Data("<part>".utf8)))
         let h = try FileHandle(forWritingTo: url)
         try h.truncate(atOffset: 1 << 30)
         try h.close()

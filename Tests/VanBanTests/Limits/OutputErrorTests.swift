@@ -90,7 +90,7 @@ import Testing
         guard VanBanCLI.available else { return }
         let dir = Repo.scratch("symlink-\(UUID().uuidString)")
         let target = dir.appendingPathComponent("real.txt").path, link = dir.appendingPathComponent("link.txt").path
-        FileManager.default.createFile(atPath: target, contents: Data("old".utf8))
+        #expect(FileManager.default.createFile(atPath: target, contents: Data("old".utf8)))
         #expect(symlink(target, link) == 0)
         let r = try VanBanCLI.run(["render", "giay-moi", Self.data, "-o", link])
         #expect(r.status == 0, "\(r.stderr)")
@@ -102,7 +102,7 @@ import Testing
         guard VanBanCLI.available else { return }
         let dir = Repo.scratch("mode-\(UUID().uuidString)")
         let path = dir.appendingPathComponent("private.txt").path
-        FileManager.default.createFile(atPath: path, contents: Data("old".utf8), attributes: [.posixPermissions: 0o600])
+        #expect(FileManager.default.createFile(atPath: path, contents: Data("old".utf8), attributes: [.posixPermissions: 0o600]))
         let r = try VanBanCLI.run(["render", "giay-moi", Self.data, "-o", path])
         #expect(r.status == 0, "\(r.stderr)")
         var st = stat()
