@@ -19,6 +19,10 @@ struct TemplateCompiler {
     /// Parts already read and parsed, by canonical path: a part included many times
     /// (exponentially, in a hostile template) is read once.
     var parts: [String: XElement] = [:]
+    /// Where each `src` of each including file was found: its URL and canonical path.
+    var resolved: [String: (url: URL, key: String)] = [:]
+    /// The canonical path of each URL compiled or included, by its path.
+    var canonicalPaths: [String: String] = [:]
 
     init(library: TemplateLibrary) {
         self.library = library
@@ -216,6 +220,15 @@ struct TemplateCompiler {
     mutating func loadPart(_ e: XElement, baseURL: URL) throws(VanBanError) -> (XElement, URL) {
         try checkAttributes(e, allowed: e.name == "include" ? ["src", "if"] : ["src"])
         guard let src = e.attribute("src") else { throw VanBanError(.template, "<include> needs src=\"…\"", at: e.location) }
+        let resolvedKey = baseURL.path + "\u{0}" + src.value
+        if let (url, key) = resolved[resolvedKey], let part = parts[key] {
+            if stack.contains(key) {
+                let chain = (stack + [key]).map { URL(fileURLWithPath: $0).lastPathComponent }.joined(separator: " → ")
+                throw VanBanError(.template, "include cycle: \(chain)", at: src.location, help: "a part must not include itself, directly or through other parts")
+            }
+            try checkIncludeDepth(at: src.location)
+            return (part, url)
+        }
         var url = baseURL.deletingLastPathComponent().appendingPathComponent(src.value).standardizedFileURL
         // An office's own template may include the shipped parts ("_parts/header.xml"):
         // a path not found beside the including file is looked up in each template folder.
@@ -241,6 +254,8 @@ struct TemplateCompiler {
             throw VanBanError(.template, "an included file must have <part> as its root, not <\(part.name)>", at: part.location)
         }
         parts[key] = part
+        resolved[resolvedKey] = (url, key)
+        canonicalPaths[url.path] = key
         return (part, url)
     }
 
@@ -330,7 +345,7 @@ struct TemplateCompiler {
         switch e.name {
         case "include":
             let (part, url) = try loadPart(e, baseURL: baseURL)
-            let key = Self.canonical(url)
+            let key = canonicalPaths[url.path] ?? Self.canonical(url)
             stack.append(key)
             defer { stack.removeLast() }
             node.kind = .element("group")
