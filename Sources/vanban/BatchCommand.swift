@@ -285,14 +285,14 @@ final class ProgressBar: Sendable {
             let width = 30
             let filled = total == 0 ? width : done * width / total
             let line = "\r[" + String(repeating: "#", count: filled) + String(repeating: " ", count: width - filled) + "] \(done)/\(total)"
-            FileHandle.standardError.write(Data(line.utf8))
+            Stdio.err(Array(line.utf8))
             s.drawn = true
         }
     }
 
     func clear() {
         state.withLock { s in
-            if s.drawn { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+            if s.drawn { Stdio.err(Array("\r\u{1B}[K".utf8)) }
             s.drawn = false
         }
     }

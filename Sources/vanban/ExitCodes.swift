@@ -47,12 +47,12 @@ enum Exit {
 
 /// Prints a VanBan error to stderr and exits with its code.
 func fail(_ error: VanBanError) -> Never {
-    FileHandle.standardError.write(Data((error.description + "\n").utf8))
+    Stdio.err(Array((error.description + "\n").utf8))
     exit(Exit.code(for: error.kind))
 }
 
 /// Prints to stderr.
-func note(_ s: String) { FileHandle.standardError.write(Data((s + "\n").utf8)) }
+func note(_ s: String) { Stdio.err(Array((s + "\n").utf8)) }
 
 /// Removes temporary files and exits on SIGINT/SIGTERM, so an interrupted run leaves no partial files.
 enum Interrupts {

@@ -17,6 +17,12 @@ struct VanBanCommand: ParsableCommand {
         version: "0.1.0",
         subcommands: [Render.self, Templates.self, Example.self, Check.self, Schema.self, BatchCommand.self, BatchMergeManifests.self, BenchCommand.self, RegisterCommand.self]
     )
+
+    /// Ignores SIGPIPE (a closed pipe becomes an output error, see ``Stdio``), then runs.
+    static func main() {
+        Stdio.ignoreBrokenPipe()
+        main(nil)
+    }
 }
 
 /// Options shared by commands that load templates.
@@ -107,7 +113,7 @@ struct Render: ParsableCommand {
         if let output {
             do { try AtomicFile.write(bytes, to: URL(fileURLWithPath: output)) } catch { fail(error) }
         } else {
-            FileHandle.standardOutput.write(Data(bytes))
+            Stdio.out(bytes)
         }
     }
 }
