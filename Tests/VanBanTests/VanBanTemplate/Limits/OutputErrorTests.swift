@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import CoreFoundation
 
 /// Issue 21: a failed write to standard output or standard error is the output error
 /// (exit 5) in every command, never a trap or a silent success; `--output` never replaces
