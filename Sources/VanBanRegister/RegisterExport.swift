@@ -96,7 +96,7 @@ public enum RegisterExport {
                     return Cell(paragraphs: paragraphs, alignment: k == 1 || k == 6 ? .center : .left)
                 })
             }
-            blocks.append(.table(Table(widths: [30, 24, 60, 30, 45, 22, 14, 18, 16, 24], headerRows: 2, bordered: true, rows: rows)))
+            blocks.append(.table(Table(widths: [32, 28, 44, 28, 36, 22, 16, 18, 14, 14], headerRows: 2, bordered: true, rows: rows)))
         }
         let title = "Sổ đăng ký văn bản đi" + (year.map { " năm \($0)" } ?? "")
         return Document(page: page, parts: [Part(kind: .main, template: "so-dang-ky-van-ban-di", blocks: cover),

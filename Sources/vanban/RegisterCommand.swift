@@ -303,19 +303,21 @@ struct RegisterCommand: ParsableCommand {
 
     struct Export: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Export the register: CSV, or the printable register in the columns of Decree 30's model (flat ODT, landscape A4).",
-            discussion: "PDF comes with the PDF module: convert the .fodt with LibreOffice meanwhile (soffice --headless --convert-to pdf)."
+            abstract: "Export the register: CSV, or the printable register in the columns of Decree 30's model (flat ODT or PDF, landscape A4).",
+            discussion: "PDF is the flat ODT converted by LibreOffice (exit code 9 when it is not installed; nothing is written then)."
         )
         @Argument(help: "The register file.")
         var file: String
-        @Option(name: .shortAndLong, help: "csv or fodt.")
+        @Option(name: .shortAndLong, help: "csv, fodt or pdf.")
         var format: String = "csv"
-        @Option(name: .shortAndLong, help: "Write to this file (atomically) instead of standard output.")
+        @Option(name: .shortAndLong, help: "Write to this file (atomically) instead of standard output; needed for pdf.")
         var output: String?
         @OptionGroup var filter: Filter
+        @OptionGroup var pdf: PDFCommandOptions
 
         func validate() throws {
-            guard ["csv", "fodt"].contains(format) else { throw ValidationError("--format must be csv or fodt, not '\(format)'") }
+            guard ["csv", "fodt", "pdf"].contains(format) else { throw ValidationError("--format must be csv, fodt or pdf, not '\(format)'") }
+            if format == "pdf" && output == nil { throw ValidationError("--format pdf needs --output FILE.pdf") }
         }
 
         func run() throws {
@@ -327,7 +329,10 @@ struct RegisterCommand: ParsableCommand {
                     bytes = RegisterExport.csv(entries)
                 } else {
                     let doc = RegisterExport.document(entries, office: try register.officeName() ?? "", year: filter.year)
-                    do { bytes = try Engine.writer(for: .fodt).write(doc) } catch { fail(error) }
+                    if format == "pdf" { Interrupts.install() }
+                    // PDF: the same flat ODT, converted by LibreOffice (VanBanPDF); exit 9 when it is missing.
+                    let writer = Engine.writer(for: format == "pdf" ? .pdf : .fodt, options: pdf.writer(textWidth: 80))
+                    do { bytes = try writer.write(doc) } catch { fail(error) }
                 }
             } catch { fail(error) }
             if let output {
