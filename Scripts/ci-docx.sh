@@ -78,7 +78,7 @@ if command -v soffice >/dev/null && "$python" -c 'import pdfminer' 2>/dev/null; 
         tree="${file%.docx}.tree"
         parts="$(grep -c '^  part ' "$tree")"
         margins=$(sed -n '1s/.* margins t\([0-9.]*\) b\([0-9.]*\) l\([0-9.]*\) r\([0-9.]*\).*/\1,\4,\2,\3/p' "$tree")
-        docx_pdf="$out/pdf/$dir/$name.pdf"
+        docx_pdf="$out/pdf/$dir/docx/$name.pdf"
         odt_pdf="$out/pdf-odt/$name.pdf"
         [ -s "$docx_pdf" ] && [ -s "$odt_pdf" ] \
             || { echo "FAIL: $dir/$name: no PDF of the .docx or of the .odt (see $out/pdf-odt.log)" >&2; failures=$((failures + 1)); continue; }
