@@ -423,9 +423,7 @@ struct BodyBuilder {
         for line in h.parent { leftTop.append(paragraph(ParagraphSpec(.parent, text: small), [.text(line, [])], topLevel: false)) }
         for line in h.issuer { leftTop.append(paragraph(ParagraphSpec(.issuer, text: small), [.text(line, [])], topLevel: false)) }
         if !h.issuer.isEmpty {
-            let printed = h.issuer.flatMap { Self.wrap($0, width: left, points: issuerPt, bold: true) }
-            let longest = printed.map { TextWidth.width($0, points: issuerPt, bold: true) }.max() ?? 0
-            leftTop.append(rule(length: max(longest * 0.4, 15), within: left, topLevel: false))
+            leftTop.append(rule(length: PrintLayout.issuerRuleLength(h.issuer, width: left, points: issuerPt), within: left, topLevel: false))
         }
         let rightTop = [
             paragraph(ParagraphSpec(.nationalTitle), [.text(NationalTitle.title, [])], topLevel: false),
@@ -448,24 +446,6 @@ struct BodyBuilder {
             rows.append([cell(cellStyleName, leftBottom), cell(cellStyleName, rightBottom)])
         }
         return layoutTable(name: tableName("Header"), style: style, widths: [left, right], rows: rows)
-    }
-
-    /// The lines a paragraph of `text` breaks into in a column `width` mm wide (greedy,
-    /// at spaces), as LibreOffice breaks it.
-    static func wrap(_ text: String, width: Double, points: Double, bold: Bool) -> [String] {
-        var lines: [String] = []
-        var current = ""
-        for word in text.split(separator: " ") {
-            let candidate = current.isEmpty ? String(word) : current + " " + word
-            if !current.isEmpty && TextWidth.width(candidate, points: points, bold: bold) > width {
-                lines.append(current)
-                current = String(word)
-            } else {
-                current = candidate
-            }
-        }
-        if !current.isEmpty { lines.append(current) }
-        return lines
     }
 
     // MARK: Sign-off

@@ -160,23 +160,38 @@ import VanBanXML
         #expect(ODFTest.elements(body).contains { $0.name == "w:rStyle" && $0[attribute: "w:val"] == "VanBanBold" })
     }
 
-    /// Lists: the Vietnamese marker as text and a tab, with a hanging indent.
-    @Test func listMarkersAreTextWithAHangingIndent() throws {
+    /// Lists, as the ODT lays them out (PrintLayout's rule): the Vietnamese marker as
+    /// text and a space, in a "VanBan List" paragraph with no indent of its own, so that
+    /// it takes the body's 1 cm first line and wraps back to the margin; the numeral of
+    /// a titled item (text starting in bold) is bold too.
+    @Test func listMarkersAreTextAndASpaceWithTheBodyIndent() throws {
         let doc = Document(parts: [Part(kind: .main, template: "t", blocks: [
             .list(ListBlock(style: .alpha, start: 5, items: [ListItem(content: [.text("năm", [])]), ListItem(content: [.text("sáu", [])])])),
+            .list(ListBlock(style: .decimal, items: [ListItem(content: [.text("Thời gian", .bold), .text(": 8 giờ", [])])])),
         ])])
-        let body = try Self.part(try DOCXWriter().write(doc), "word/document.xml")
+        let written = try DOCXWriter().write(doc)
+        let body = try Self.part(written, "word/document.xml")
         let paragraphs = ODFTest.elements(body).filter { $0.name == "w:p" }
-        // The text of a paragraph's runs: w:t as text, w:tab as a tab (the w:tab of
-        // w:tabs, the tab stops, are not in runs).
-        let texts = paragraphs.map { p in
-            ODFTest.elements(p).filter { $0.name == "w:r" }.flatMap(ODFTest.elements).map { e in
-                e.name == "w:t" ? ODFTest.paragraphText(e) : e.name == "w:tab" ? "\t" : ""
-            }.joined()
+        let runs = paragraphs.map { p in ODFTest.elements(p).filter { $0.name == "w:r" } }
+        let texts = runs.map { $0.flatMap(ODFTest.elements).map { e in
+            e.name == "w:t" ? ODFTest.paragraphText(e) : e.name == "w:tab" ? "\t" : ""
+        }.joined() }
+        #expect(texts.prefix(3) == ["đ) năm", "e) sáu", "1. Thời gian: 8 giờ"])
+        for p in paragraphs.prefix(3) {
+            #expect(ODFTest.elements(p).contains { $0.name == "w:pStyle" && $0[attribute: "w:val"] == "VanBanList" })
+            #expect(!ODFTest.elements(p).contains { $0.name == "w:ind" || $0.name == "w:tabs" })
         }
-        #expect(texts.prefix(2) == ["đ)\tnăm", "e)\tsáu"])
-        let ind = try #require(ODFTest.elements(paragraphs[0]).first { $0.name == "w:ind" })
-        #expect(ind[attribute: "w:hanging"] != nil && ind[attribute: "w:left"] != nil)
+        // The titled item's marker run carries the bold character style, the plain ones none.
+        func isBold(_ run: XML.Element) -> Bool {
+            ODFTest.elements(run).contains { $0.name == "w:rStyle" && $0[attribute: "w:val"] == "VanBanBold" }
+        }
+        #expect(isBold(runs[2][0]) && !isBold(runs[0][0]))
+        // The list style inherits the body's first-line indent of 1 cm (567 twips).
+        let sheet = try Self.part(written, "word/styles.xml")
+        let bodyStyle = try #require(ODFTest.elements(sheet).first { $0.name == "w:style" && $0[attribute: "w:styleId"] == "VanBanBody" })
+        #expect(ODFTest.elements(bodyStyle).first { $0.name == "w:ind" }?[attribute: "w:firstLine"] == "567")
+        let listStyle = try #require(ODFTest.elements(sheet).first { $0.name == "w:style" && $0[attribute: "w:styleId"] == "VanBanList" })
+        #expect(ODFTest.elements(listStyle).first { $0.name == "w:basedOn" }?[attribute: "w:val"] == "VanBanBody")
     }
 
     /// Markup-like and XML-illegal characters in every field: the parts stay well-formed
