@@ -197,6 +197,6 @@ struct RegisterProcessTests {
         let e = try #require(try Register(path: reg, create: false, write: false).entries().first)
         #expect(e.state == .void)
         #expect(e.voidReason?.hasPrefix("failed: ") == true)
-        #expect(e.voidReason?.contains("cannot write '\(dir.path)'") == true)
+        #expect(e.voidReason?.contains("'\(dir.path)' is a folder") == true)
     }
 }
