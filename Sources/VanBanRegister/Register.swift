@@ -82,7 +82,32 @@ public final class Register: Sendable {
         } catch {
             throw Register.map(error, path: path, doing: "open")
         }
-        try prepare(create: !exists, timeout: timeout)
+        // Two processes that open a new register at the same moment would both create
+        // its tables: SQLite refuses one of them at once with SQLITE_BUSY (its deadlock
+        // rule skips the busy handler), or one sees the other's half-made schema. So the
+        // opening is serialised between processes by an advisory lock on the register's
+        // folder (not on the database file: closing any descriptor of that file would drop
+        // SQLite's own locks), and an opening refused as busy is retried: it is idempotent.
+        let deadline = Date().addingTimeInterval(timeout)
+        let folderLock = open(dir.isEmpty ? "." : dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        defer { if folderLock >= 0 { close(folderLock) } }
+        if folderLock >= 0 {
+            var pause = 0.002
+            while flock(folderLock, LOCK_EX | LOCK_NB) != 0 && errno == EWOULDBLOCK && Date() < deadline {
+                Thread.sleep(forTimeInterval: pause)
+                pause = min(pause * 2, 0.1)
+            }
+        }
+        var pause = 0.005
+        while true {
+            do {
+                try prepare(create: !exists, timeout: timeout)
+                break
+            } catch where error.kind == .locked && Date() < deadline {
+                Thread.sleep(forTimeInterval: pause + Double.random(in: 0...pause))
+                pause = min(pause * 2, 0.2)
+            }
+        }
     }
 
     /// Checks the file is a register this version can use, migrates it, switches to WAL
