@@ -40,14 +40,13 @@ struct WordBody {
         for (n, part) in parts.enumerated() {
             pendingBreak = false
             var partOut: [XML.Element] = []
-            for (i, b) in part.blocks.enumerated() {
-                let next: Block? = i + 1 < part.blocks.count ? part.blocks[i + 1] : nil
-                if case .signOff = next { keepWithNext = true }
-                if case .subject = b, case .paragraph(let p) = next, p.role == .reference { subjectBeforeReference = true }
-                block(b, into: &partOut)
+            for b in part.pagedBlocks {
+                keepWithNext = b.keepsWithNext
+                subjectBeforeReference = b.ruleBelowNext
+                block(b.block, into: &partOut)
                 keepWithNext = false
                 subjectBeforeReference = false
-                if let rule = ruleAfterReference, case .paragraph(let p) = b, p.role == .reference {
+                if b.takesHeldRule, let rule = ruleAfterReference {
                     partOut.append(rule)
                     ruleAfterReference = nil
                 }

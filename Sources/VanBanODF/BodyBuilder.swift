@@ -75,17 +75,15 @@ struct BodyBuilder {
         var out: [XML.Element] = []
         for part in document.parts {
             pendingPartStart = true
-            for (i, b) in part.blocks.enumerated() {
-                // The paragraph before the signature stays on its page, so that the
-                // signature never stands alone on a page.
-                var next: Block?
-                if i + 1 < part.blocks.count { next = part.blocks[i + 1] }
-                if case .signOff = next { keepWithNext = true }
-                if case .subject = b, case .paragraph(let p) = next, p.role == .reference { subjectBeforeReference = true }
-                block(b, into: &out)
+            for b in part.pagedBlocks {
+                // What the block before the signature and a subject before a reference
+                // line do is ``PagedBlock``'s.
+                keepWithNext = b.keepsWithNext
+                subjectBeforeReference = b.ruleBelowNext
+                block(b.block, into: &out)
                 keepWithNext = false
                 subjectBeforeReference = false
-                if let rule = ruleAfterReference, case .paragraph(let p) = b, p.role == .reference {
+                if b.takesHeldRule, let rule = ruleAfterReference {
                     out.append(rule)
                     ruleAfterReference = nil
                 }

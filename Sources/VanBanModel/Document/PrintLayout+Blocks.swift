@@ -132,3 +132,43 @@ extension ListItem {
         return [.text(marker + " ", titled ? [.bold] : [])] + content
     }
 }
+
+/// A block of a part with what the paged writers must know of the block after it.
+public struct PagedBlock: Sendable, Hashable {
+    /// The block.
+    public var block: Block
+    /// The next block is the sign-off: this block's last paragraph keeps with it, so
+    /// that the signature never stands alone on a page.
+    public var keepsWithNext: Bool
+    /// A subject followed by a "(Kèm theo …)" reference line: its short rule goes under
+    /// that line (Mẫu 2.1) rather than under the subject.
+    public var ruleBelowNext: Bool
+    /// A reference line: a subject's rule held back for it goes under it.
+    public var takesHeldRule: Bool
+}
+
+extension Part {
+    /// The part's blocks, each with what the paged writers must know of its neighbour.
+    public var pagedBlocks: [PagedBlock] {
+        blocks.indices.map { i in
+            let b = blocks[i]
+            let next: Block? = i + 1 < blocks.count ? blocks[i + 1] : nil
+            var signOffNext = false
+            if case .signOff = next { signOffNext = true }
+            return PagedBlock(block: b, keepsWithNext: signOffNext, ruleBelowNext: b.isSubject && next?.isReference == true,
+                              takesHeldRule: b.isReference)
+        }
+    }
+}
+
+extension Block {
+    /// Whether this is a subject line.
+    var isSubject: Bool {
+        if case .subject = self { true } else { false }
+    }
+
+    /// Whether this is a "(Kèm theo …)" reference paragraph.
+    var isReference: Bool {
+        if case .paragraph(let p) = self { p.role == .reference } else { false }
+    }
+}
