@@ -64,13 +64,17 @@ let package = Package(
         .target(name: "VanBanRegister", dependencies: ["VanBanModel", "VanBanTemplate", .product(name: "GRDB", package: "GRDB.swift")]),
         // A test helper: issues N numbers from a register in a loop, for the two-process race test.
         .executableTarget(name: "RegisterRace", dependencies: ["VanBanRegister"], path: "Tests/RegisterRace"),
-        .testTarget(name: "VanBanRegisterTests", dependencies: ["VanBanRegister", "VanBan", "VanBanModel", "VanBanTemplate", "VanBanBatch", .product(name: "GRDB", package: "GRDB.swift")]),
+        // What several test targets share: the repository's paths, golden files, outside
+        // tools as `.requires(…)` traits, the built executables (a library only tests link).
+        .target(name: "VanBanTestSupport", path: "Tests/VanBanTestSupport"),
+        .testTarget(name: "VanBanRegisterTests", dependencies: ["VanBanRegister", "VanBan", "VanBanModel", "VanBanTemplate", "VanBanBatch", .product(name: "GRDB", package: "GRDB.swift"),
+                                                                "VanBanTestSupport"]),
         // The fuzz target (see Docs/Fuzzing.md): a replay tool in a normal build, a
         // libFuzzer target when built by Scripts/fuzz.sh.
         .executableTarget(name: "FuzzTemplate", dependencies: ["VanBan", "VanBanXML"]),
         .testTarget(name: "VanBanTests", dependencies: ["VanBan", "VanBanModel", "VanBanTemplate", "VanBanXML", "VanBanText",
                                                         "VanBanHTML", "VanBanODF", "VanBanSheets", "VanBanBatch", "vanban",
-                                                        "VanBanDOCX", "VanBanPDF", "CVanBanZlib"]),
+                                                        "VanBanDOCX", "VanBanPDF", "CVanBanZlib", "VanBanTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -9,7 +9,7 @@ import VanBan
 /// per document) and each PDF is written atomically as it arrives. A record whose PDF
 /// fails (twice: see ``PDFConverter``) becomes a failed record: its other files are
 /// removed, so a failed record has no files, as for any other failure.
-final class BatchPDFStage: @unchecked Sendable {
+final class BatchPDFStage: Sendable {
     let converter: PDFConverter
     let scratch: PDFScratch
     /// The position of `pdf` in the batch's formats, where its file goes in each entry.
@@ -79,11 +79,11 @@ final class BatchPDFStage: @unchecked Sendable {
     /// Removes the staging folder.
     func remove() { scratch.remove() }
 
-    private final class Results: @unchecked Sendable {
-        private let lock = NSLock()
-        private var slots: [Result<BatchManifest.File, BatchProblem>?]
-        init(count: Int) { slots = Array(repeating: nil, count: count) }
-        func set(_ k: Int, _ r: Result<BatchManifest.File, BatchProblem>) { lock.lock(); slots[k] = r; lock.unlock() }
-        func get(_ k: Int) -> Result<BatchManifest.File, BatchProblem>? { lock.lock(); defer { lock.unlock() }; return slots[k] }
+    /// The result of each staged record, set from the converter's worker threads.
+    private struct Results: Sendable {
+        private let slots: Locked<[Result<BatchManifest.File, BatchProblem>?]>
+        init(count: Int) { slots = Locked(Array(repeating: nil, count: count)) }
+        func set(_ k: Int, _ r: Result<BatchManifest.File, BatchProblem>) { slots.withLock { $0[k] = r } }
+        func get(_ k: Int) -> Result<BatchManifest.File, BatchProblem>? { slots.withLock { $0[k] } }
     }
 }

@@ -125,19 +125,6 @@ struct BatchCommand: ParsableCommand {
         } catch { throw ValidationError(error.message + (error.help.map { "\n  help: " + $0 } ?? "")) }
     }
 
-    /// "1–3, 5, 7–9" for a sorted list of record numbers.
-    static func ranges(_ r: [Int]) -> String {
-        var parts: [String] = []
-        var k = 0
-        while k < r.count {
-            var j = k
-            while j + 1 < r.count && r[j + 1] == r[j] + 1 { j += 1 }
-            parts.append(j > k ? "\(r[k])–\(r[j])" : "\(r[k])")
-            k = j + 1
-        }
-        return parts.joined(separator: ", ")
-    }
-
     /// The base data with legacy-font text converted (warnings printed) or refused.
     static func legacy(_ value: Value, locations: [String: SourceLocation], policy: LegacyPolicy) throws(VanBanError) -> (Value, [String: SourceLocation]) {
         guard policy != .keep else { return (value, locations) }
@@ -192,7 +179,7 @@ struct BatchCommand: ParsableCommand {
 
         for w in report.warnings {
             let r = w.records
-            let which = r.count == report.manifest.entries.count && r.count > 1 ? "every record" : (r.count == 1 ? "record \(r[0])" : "records " + Self.ranges(r))
+            let which = r.count == report.manifest.entries.count && r.count > 1 ? "every record" : (r.count == 1 ? "record \(r[0])" : "records " + NumberRanges.text(r))
             note(w.problem.description + "\n  (in \(which))")
         }
         let shown = 20
