@@ -1,3 +1,5 @@
+import VanBanModel
+
 /// An error of the register: it names the register file and says what to do. Nothing
 /// was changed in the register when one is thrown while opening it or taking a number.
 public struct RegisterError: Error, Sendable, Hashable, CustomStringConvertible {
@@ -41,10 +43,15 @@ public struct RegisterError: Error, Sendable, Hashable, CustomStringConvertible 
         self.help = help
     }
 
-    /// `path: error: message` then `  help: …`, as the CLI prints it.
-    public var description: String {
-        var s = "\(path): error: \(message)"
-        if let help { s += "\n  help: \(help)" }
-        return s
+    /// The error as the one diagnostic type: the register file as its place, code
+    /// `register.<kind>`.
+    public var diagnostic: Diagnostic {
+        var d = Diagnostic(.input, message, help: help)
+        d.file = path
+        d.code = "register." + kind.rawValue
+        return d
     }
+
+    /// `path: error: message` then `  help: …`, as the CLI prints it.
+    public var description: String { diagnostic.formatted() }
 }
