@@ -85,12 +85,24 @@ public enum MessageCatalogue {
         var names: [String] = []
         var i = text.startIndex
         while let open = text[i...].firstIndex(of: "{") {
-            guard let close = text[open...].firstIndex(of: "}") else { break }
-            let name = text[text.index(after: open)..<close]
-            if !name.isEmpty, name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) { names.append(String(name)) }
-            i = text.index(after: close)
+            let after = text.index(after: open)
+            if let name = placeholder(in: text, after: after) {
+                names.append(name)
+                i = text.index(after, offsetBy: name.count + 1)
+            } else {
+                i = after
+            }
         }
         return names
+    }
+
+    /// The placeholder name between `after` (just past a "{") and the next "}", when it
+    /// is a name: letters, digits and "_"; nil for other braces ("{ … }", "{{").
+    static func placeholder(in text: String, after: String.Index) -> String? {
+        guard let close = text[after...].firstIndex(of: "}") else { return nil }
+        let name = text[after..<close]
+        guard !name.isEmpty, name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }) else { return nil }
+        return String(name)
     }
 
     /// The text of `message` in `language`, its placeholders filled. A key the catalogue
@@ -103,14 +115,14 @@ public enum MessageCatalogue {
         var i = template.startIndex
         while let open = template[i...].firstIndex(of: "{") {
             out += template[i..<open]
-            guard let close = template[open...].firstIndex(of: "}") else { i = open; break }
-            let name = String(template[template.index(after: open)..<close])
-            if let value = message.arguments[name] {
+            let after = template.index(after: open)
+            if let name = placeholder(in: template, after: after), let value = message.arguments[name] {
                 out += value.text(in: language)
+                i = template.index(after, offsetBy: name.count + 1)
             } else {
-                out += template[open...close]
+                out += "{"
+                i = after
             }
-            i = template.index(after: close)
         }
         out += template[i...]
         return out

@@ -43,6 +43,7 @@ struct MessageCatalogueTests {
             #expect(MessageCatalogue.entries["value.\(v.typeName)"] != nil, "\(v.typeName)")
         }
         for m in 1...12 { #expect(MessageCatalogue.entries["month.\(m)"] != nil) }
+        for t in ["null", "boolean", "number", "string", "array", "object"] { #expect(MessageCatalogue.entries["type.\(t)"] != nil, "\(t)") }
         for w in ["issuer", "unit"] { #expect(MessageCatalogue.entries["symbol.what.\(w)"] != nil) }
     }
 
@@ -52,6 +53,13 @@ struct MessageCatalogueTests {
             #expect(entry.vi == entry.vi.precomposedStringWithCanonicalMapping, "\(key): Vietnamese text is not NFC")
             #expect(entry.en == entry.en.precomposedStringWithCanonicalMapping, "\(key): English text is not NFC")
             #expect(entry.vi != entry.en, "\(key): the Vietnamese text is the English one")
+        }
+    }
+
+    @Test func everyKeyIsListedInTheDocs() throws {
+        let doc = try String(contentsOf: Repo.url("Docs/Messages.md"), encoding: .utf8)
+        for key in MessageCatalogue.entries.keys.sorted() {
+            #expect(doc.contains("| `\(key)` |"), "Docs/Messages.md does not list '\(key)'; run python3 Scripts/messages-doc.py")
         }
     }
 
