@@ -34,6 +34,10 @@ public struct RegisterError: Error, Sendable, Hashable, CustomStringConvertible 
     public var message: String
     /// What to do about it.
     public var help: String?
+    /// The message in the catalogue's terms, when it comes from the catalogue.
+    public private(set) var text: Message?
+    /// What to do, in the catalogue's terms.
+    public private(set) var helpText: Message?
 
     /// Creates an error.
     public init(_ kind: Kind, path: String, _ message: String, help: String? = nil) {
@@ -43,10 +47,20 @@ public struct RegisterError: Error, Sendable, Hashable, CustomStringConvertible 
         self.help = help
     }
 
+    /// Creates an error from the message catalogue.
+    public init(_ kind: Kind, path: String, _ message: Message, help: Message? = nil) {
+        self.init(kind, path: path, message.text(in: .en), help: help?.text(in: .en))
+        text = message
+        helpText = help
+    }
+
     /// The error as the one diagnostic type: the register file as its place, code
     /// `register.<kind>`.
     public var diagnostic: Diagnostic {
         var d = Diagnostic(.input, message, help: help)
+        if let text, text.text(in: .en) == message, helpText?.text(in: .en) == help {
+            d = Diagnostic(.error, .input, text, help: helpText)
+        }
         d.file = path
         d.code = "register." + kind.rawValue
         return d

@@ -59,7 +59,8 @@ struct MessageCatalogueTests {
     @Test func everyKeyIsListedInTheDocs() throws {
         let doc = try String(contentsOf: Repo.url("Docs/Messages.md"), encoding: .utf8)
         for key in MessageCatalogue.entries.keys.sorted() {
-            #expect(doc.contains("| `\(key)` |"), "Docs/Messages.md does not list '\(key)'; run python3 Scripts/messages-doc.py")
+            let listed = doc.contains("| `\(key)` |")
+            #expect(listed, "Docs/Messages.md does not list '\(key)'; run python3 Scripts/messages-doc.py")
         }
     }
 
