@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Writes the catalogue part of Docs/Messages.md from Sources/VanBanModel/Diagnostics/Messages*.swift.
 
-Usage: python3 Scripts/messages-doc.py > /tmp/catalogue.md  (then paste it under "## The catalogue").
+Usage: python3 Scripts/messages-doc.py          print the table
+       python3 Scripts/messages-doc.py --write  replace the table under "## The catalogue" in Docs/Messages.md
 MessageCatalogueTests checks that every key of the catalogue is listed in Docs/Messages.md.
 """
 import glob, re, sys
@@ -20,7 +21,12 @@ for path in sorted(glob.glob('Sources/VanBanModel/Diagnostics/Messages*.swift'))
         for key, en, vi in ENTRY.findall(f.read()):
             rows.append((key, en, vi))
 rows.sort()
-print('| key | English | Tiếng Việt |')
-print('|---|---|---|')
-for key, en, vi in rows:
-    print(f'| `{key}` | {cell(en)} | {cell(vi)} |')
+table = '| key | English | Tiếng Việt |\n|---|---|---|\n' + ''.join(f'| `{key}` | {cell(en)} | {cell(vi)} |\n' for key, en, vi in rows)
+if sys.argv[1:] == ['--write']:
+    heading = '## The catalogue\n\n'
+    with open('Docs/Messages.md', encoding='utf-8') as f:
+        doc = f.read()
+    with open('Docs/Messages.md', 'w', encoding='utf-8') as f:
+        f.write(doc[:doc.index(heading) + len(heading)] + table)
+else:
+    sys.stdout.write(table)

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import VanBanModel
 @testable import VanBanTemplate
+import VanBanSheets
 
 /// The message catalogue (issue 18): every key the sources use has English and
 /// Vietnamese text with the same placeholders, in NFC; problems read right in Vietnamese.
@@ -60,7 +61,7 @@ struct MessageCatalogueTests {
         let doc = try String(contentsOf: Repo.url("Docs/Messages.md"), encoding: .utf8)
         for key in MessageCatalogue.entries.keys.sorted() {
             let listed = doc.contains("| `\(key)` |")
-            #expect(listed, "Docs/Messages.md does not list '\(key)'; run python3 Scripts/messages-doc.py")
+            #expect(listed, "Docs/Messages.md does not list '\(key)'; run python3 Scripts/messages-doc.py --write")
         }
     }
 
@@ -148,5 +149,16 @@ struct MessageCatalogueTests {
         #expect(e?.message(in: .vi) == "Không có tệp dữ liệu tại '/no/such/file.json'")
         #expect(e?.code == "input.no-data-file")
         #expect(e?.kind == .input)
+    }
+
+    @Test func recipientsFileErrorsReadRightInVietnamese() {
+        do {
+            _ = try CSVReader(sourceName: "members.csv").parse(Array("recipient,venue,recipient\nHội A,Hà Nội,x\n".utf8))
+            Issue.record("a header with a column twice was accepted")
+        } catch {
+            #expect(error.description == "members.csv:1:17: error: the column name 'recipient' appears twice (columns 1 and 3)\n  help: rename or delete one of them")
+            #expect(error.formatted(DiagnosticFormat(language: .vi))
+                == "members.csv:1:17: lỗi: Tên cột 'recipient' xuất hiện hai lần (cột 1 và cột 3)\n  gợi ý: Đổi tên hoặc xóa một trong hai cột")
+        }
     }
 }
