@@ -18,10 +18,16 @@ public struct RegisterFinding: Sendable, Hashable, CustomStringConvertible {
     /// What to do.
     public var help: String?
 
-    /// `error: message` then `  help: …`.
-    public var description: String {
-        "\(severity.rawValue): \(message)" + (help.map { "\n  help: \($0)" } ?? "")
+    /// The finding as the one diagnostic type (code `register.check`).
+    public var diagnostic: Diagnostic {
+        var d = Diagnostic(.check, message, help: help)
+        d.severity = severity == .error ? .error : .warning
+        d.code = "register.check"
+        return d
     }
+
+    /// `error: message` then `  help: …`.
+    public var description: String { diagnostic.formatted() }
 }
 
 extension Register {

@@ -180,11 +180,11 @@ struct BatchCommand: ParsableCommand {
         for w in report.warnings {
             let r = w.records
             let which = r.count == report.manifest.entries.count && r.count > 1 ? "every record" : (r.count == 1 ? "record \(r[0])" : "records " + NumberRanges.text(r))
-            note(w.problem.description + "\n  (in \(which))")
+            note(w.problem.cliText + "\n  (in \(which))")
         }
         let shown = 20
         for f in report.failures.prefix(shown) {
-            for p in f.problems { note(p.description(record: f.index, origin: f.origin)) }
+            for p in f.problems { note(p.description(record: f.index, origin: f.origin, language: CLILanguage.current)) }
         }
         if report.failures.count > shown {
             note("vanban: … and \(report.failures.count - shown) more failed records; every one is listed in \(URL(fileURLWithPath: out).appendingPathComponent(report.manifestName).path)")

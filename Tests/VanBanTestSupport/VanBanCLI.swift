@@ -38,6 +38,8 @@ public enum VanBanCLI {
         p.currentDirectoryURL = Repo.root
         var env = ProcessInfo.processInfo.environment
         env.removeValue(forKey: "VANBAN_TEMPLATES")
+        // English output unless a test asks for a locale (see CLILanguage).
+        for name in ["LC_ALL", "LC_MESSAGES", "LANG"] { env.removeValue(forKey: name) }
         for (k, v) in environment { env[k] = v }
         p.environment = env
         return p

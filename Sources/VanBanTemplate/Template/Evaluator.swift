@@ -314,7 +314,7 @@ struct Evaluator {
                 let lines = try SignatureLines.make(authority: authority, organization: try opt("organization"), headTitle: try opt("head"), title: title)
                 signature = Signature(titleLines: lines, name: try opt("name") ?? "")
             } catch let e as SignatureError {
-                throw VanBanError(.render, e.message, at: s.location, jsonPath: "$.signer", help: "fix the signer in the data")
+                throw e.renderError(at: s.location)
             } catch let e as VanBanError {
                 throw e
             } catch {
