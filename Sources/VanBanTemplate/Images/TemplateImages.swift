@@ -21,6 +21,12 @@ enum TemplateImages {
 }
 
 extension TemplateCompiler {
+    /// The template's own folder, then each template folder, each once.
+    static func imageFolders(template url: URL, searchPaths: [URL]) -> [URL] {
+        var seen: Set<String> = []
+        return ([url.deletingLastPathComponent()] + searchPaths).filter { seen.insert(canonical($0)).inserted }
+    }
+
     /// Checks what can be checked before any data: exactly one source, a known role that
     /// fits the place, and literal sizes in range.
     func validateImage(_ e: XElement, parentName: String) throws(VanBanError) {

@@ -106,7 +106,7 @@ struct TemplateCompiler {
         let type = root.attribute("type")?.value ?? ""
         return CompiledTemplate(name: name, file: file, title: root.attribute("title")?.value ?? name, documentType: type,
                                 page: page, fields: fields, body: body, attachments: attachments,
-                                imageFolders: [url.deletingLastPathComponent()] + library.searchPaths)
+                                imageFolders: Self.imageFolders(template: url, searchPaths: library.searchPaths))
     }
 
     /// An object field that an `<attach data="field">` renders gets the attached template's

@@ -14,14 +14,14 @@ import VanBanXML
 @Suite("Images: signature, seal and logo embedded in every format")
 struct ImageEmbeddingTests {
     static let folder = "Fixtures/electronic-copy"
-    static let fixture = folder + "/giay-moi.json"
+    static let fixture = folder + "/giay-moi-dien-tu.json"
 
     static func file(_ name: String) -> [UInt8] {
         [UInt8](FileManager.default.contents(atPath: Repo.url(folder + "/" + name).path) ?? Data())
     }
 
     static func data(_ edit: (inout JSONObject) -> Void = { _ in }) throws -> Value {
-        let v = try JSONReader(sourceName: fixture).parse(file("giay-moi.json"))
+        let v = try JSONReader(sourceName: fixture).parse(file("giay-moi-dien-tu.json"))
         guard case .object(var o) = v else { throw VanBanError(.data, "fixture is not an object") }
         edit(&o)
         return .object(o)
@@ -61,13 +61,13 @@ struct ImageEmbeddingTests {
 
     @Test(arguments: [OutputFormat.tree, .text, .html, .fodt])
     func goldens(_ format: OutputFormat) throws {
-        Golden.check(try Self.render(format), against: "\(Self.folder)/expected/giay-moi.\(format.fileExtension)")
+        Golden.check(try Self.render(format), against: "\(Self.folder)/expected/giay-moi-dien-tu.\(format.fileExtension)")
     }
 
     @Test func docxDocumentGolden() throws {
         let document = try TemplateLibrary.standard().load("giay-moi").render(try Self.data(), dataFolder: Repo.url(Self.folder))
         let parts = try DOCXWriter.parts(document)
-        Golden.check(try #require(parts["word/document.xml"]), against: "\(Self.folder)/expected/giay-moi.docx.document.xml")
+        Golden.check(try #require(parts["word/document.xml"]), against: "\(Self.folder)/expected/giay-moi-dien-tu.docx.document.xml")
     }
 
     // MARK: The model

@@ -34,13 +34,6 @@ import VanBanODF
         return (template, data)
     }
 
-    /// The fixture's folder for the images its data names (`Fixtures/electronic-copy`).
-    static func options(_ f: Fixture) -> WriterOptions {
-        var o = WriterOptions()
-        o.dataFolder = Repo.url(f.path).deletingLastPathComponent()
-        return o
-    }
-
     @Test func thereAreFixtures() { #expect(!Self.fixtures.isEmpty) }
 
     @Test(arguments: fixtures)
@@ -52,33 +45,33 @@ import VanBanODF
     @Test(.requires(.odfSchemas), arguments: fixtures)
     func flatODTValidatesAndItsStylesResolve(_ f: Fixture) throws {
         let (template, data) = try Self.document(f)
-        let bytes = try Engine.render(template, data: data, format: .fodt, options: Self.options(f))
+        let bytes = try Engine.render(template, data: data, format: .fodt)
         ODFTest.expectValid(bytes, name: f.path)
         let root = try #require(ODFTest.parse(bytes))
         #expect(ODFTest.undefinedStyleReferences([root]).isEmpty)
-        #expect(try Engine.render(template, data: data, format: .fodt, options: Self.options(f)) == bytes)
+        #expect(try Engine.render(template, data: data, format: .fodt) == bytes)
     }
 
     @Test(.requires(.odfSchemas), arguments: fixtures)
     func odtPartsValidate(_ f: Fixture) throws {
         let (template, data) = try Self.document(f)
-        let bytes = try Engine.render(template, data: data, format: .odt, options: Self.options(f))
+        let bytes = try Engine.render(template, data: data, format: .odt)
         let entries = try ODFTest.readZip(bytes)
         #expect(entries.first?.name == "mimetype")
         for e in entries where e.name.hasSuffix(".xml") {
             ODFTest.expectValid(e.data, name: "\(f.path) \(e.name)", manifest: e.name == "META-INF/manifest.xml")
         }
-        #expect(try Engine.render(template, data: data, format: .odt, options: Self.options(f)) == bytes)
+        #expect(try Engine.render(template, data: data, format: .odt) == bytes)
     }
 
     @Test(arguments: fixtures)
     func htmlReparsesWithEveryValue(_ f: Fixture) throws {
         let (template, data) = try Self.document(f)
-        let bytes = try Engine.render(template, data: data, format: .html, options: Self.options(f))
+        let bytes = try Engine.render(template, data: data, format: .html)
         let parsed = try #require(ParsedHTML(bytes))
         let text = parsed.text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
         #expect(text.contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"))
-        #expect(try Engine.render(template, data: data, format: .html, options: Self.options(f)) == bytes)
+        #expect(try Engine.render(template, data: data, format: .html) == bytes)
     }
 }
 

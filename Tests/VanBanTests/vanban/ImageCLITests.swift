@@ -13,7 +13,7 @@ struct ImageCLITests {
         for f in (try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? [] {
             try? FileManager.default.removeItem(at: dir.appendingPathComponent(f))
         }
-        let source = try #require(FileManager.default.contents(atPath: Repo.url("Fixtures/electronic-copy/giay-moi.json").path))
+        let source = try #require(FileManager.default.contents(atPath: Repo.url("Fixtures/electronic-copy/giay-moi-dien-tu.json").path))
         let text = String(decoding: source, as: UTF8.self)
             .replacingOccurrences(of: "\"signature_image\": \"signature.png\"", with: "\"signature_image\": \"\(path)\"")
         #expect(text.contains("\"signature_image\": \"\(path)\""))
