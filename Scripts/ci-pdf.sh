@@ -63,6 +63,14 @@ expected_images=$'1 472 236 300 300\n1 425 425 300 300'
 pdftotext -f 1 -l 1 -layout "$out/electronic.pdf" - | grep -q "Thời gian ký: 2022-12-28T09:15:30+07:00" \
     || { echo "error: the digital-signature block is not on page 1" >&2; exit 1; }
 echo "electronic copy: signature and seal on page 1 at their size, digital-signature block present"
+# Its flat ODT (draw:frame, office:binary-data) against the OASIS schema with jing.
+schema="${VANBAN_SHARED:-../shared}/odf/OpenDocument-v1.3-schema.rng"
+if command -v jing >/dev/null && [ -f "$schema" ]; then
+    "$vanban" render giay-moi Fixtures/electronic-copy/giay-moi-dien-tu.json --format fodt --output "$out/electronic.fodt" 2>/dev/null
+    jing -i "$schema" "$out/electronic.fodt" 2>/dev/null || { jing -i "$schema" "$out/electronic.fodt" >&2 || true; echo "error: the electronic copy's .fodt is not valid ODF 1.3" >&2; exit 1; }
+    echo "jing: the electronic copy's .fodt is valid ODF 1.3"
+elif [ "${VANBAN_REQUIRE_TOOLS:-0}" = 1 ]; then echo "error: jing or the ODF schema is missing" >&2; exit 1
+else echo "skipped: jing or the ODF schema is missing"; fi
 # Its .docx (media parts, drawings) through python-docx and openxml-audit, as ci-docx.sh
 # reads the other fixtures.
 "$vanban" render giay-moi Fixtures/electronic-copy/giay-moi-dien-tu.json --format docx --output "$out/electronic.docx" 2>/dev/null

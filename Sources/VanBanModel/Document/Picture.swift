@@ -5,7 +5,10 @@
 public struct EmbeddedImage: Sendable, Hashable {
     /// The two formats accepted.
     public enum Kind: String, Sendable, Hashable {
-        case png, jpeg
+        /// PNG (the Decree's format for signature and seal images: transparent background).
+        case png
+        /// JPEG (a logo or a scan).
+        case jpeg
         /// The media type (`image/png`, `image/jpeg`).
         public var mediaType: String { self == .png ? "image/png" : "image/jpeg" }
         /// The usual file extension.
