@@ -94,8 +94,11 @@ if [ -f Scripts/inspect_pages.py ]; then
     # Each invitation has three parts: the letter, the programme and the pledge annex.
     "$python" Scripts/inspect_pages.py --quiet --expect-parts 3 "$out/giay-moi.pdf" "$out/giay-moi-a.pdf" "${pdfs[@]}"
     "$python" Scripts/inspect_pages.py --quiet --expect-parts 69 "$out/batch/merged.pdf"
-    # The electronic copy: the letter and its programme.
+    # The electronic copy: the letter and its programme; the programme sent as its own
+    # file (Mẫu 2.2, the digital-signature block top right).
+    "$vanban" render chuong-trinh Fixtures/electronic-copy/chuong-trinh-dien-tu.json --format pdf --output "$out/annex.pdf" 2>/dev/null
     "$python" Scripts/inspect_pages.py --quiet --expect-parts 2 "$out/electronic.pdf"
+    "$python" Scripts/inspect_pages.py --quiet --expect-parts 1 "$out/annex.pdf"
     echo "page inspector: every PDF passes"
 else
     echo "page inspector: Scripts/inspect_pages.py is not there yet; skipped"

@@ -262,3 +262,37 @@ struct ImageEmbeddingTests {
         }
     }
 }
+
+/// Mẫu 2.2: an annex sent as its own electronic file.
+@Suite("Images: the electronic annex in a separate file (Mẫu 2.2)")
+struct ElectronicAnnexTests {
+    static let fixture = "Fixtures/electronic-copy/chuong-trinh-dien-tu.json"
+
+    static func data() throws -> Value {
+        try JSONReader(sourceName: fixture).parse([UInt8](FileManager.default.contents(atPath: Repo.url(fixture).path) ?? Data()))
+    }
+
+    @Test(arguments: [OutputFormat.tree, .text])
+    func goldens(_ format: OutputFormat) throws {
+        let bytes = try Engine.render(try TemplateLibrary.standard().load("chuong-trinh"), data: try Self.data(), format: format)
+        Golden.check(bytes, against: "Fixtures/electronic-copy/expected/chuong-trinh-dien-tu.\(format.fileExtension)")
+    }
+
+    @Test func theBlockAndTheBlankReferenceComeFirstOnlyWhenSeparate() throws {
+        let document = try TemplateLibrary.standard().load("chuong-trinh").render(try Self.data())
+        let blocks = try #require(document.parts.first?.blocks)
+        #expect(blocks.first == .digitalSignature(["Số: 232/GM-LHH", "Thời gian ký: 2022-12-28T09:15:30+07:00"]))
+        #expect(blocks.contains(.paragraph(Paragraph(role: .reference, content: [.text("(Kèm theo Văn bản số …/…-… ngày … tháng … năm … của …)", [])]))))
+        // Attached to the letter in the same file: no block, the letter's own reference line.
+        let letter = try ImageEmbeddingTests.data { o in
+            if case .object(var p)? = o["programme"] {
+                p["electronic_copy"] = (try? Self.data())?["electronic_copy"]
+                o["programme"] = .object(p)
+            }
+        }
+        let whole = try TemplateLibrary.standard().load("giay-moi").render(letter, dataFolder: Repo.url(ImageEmbeddingTests.folder))
+        let annex = try #require(whole.parts.last?.blocks)
+        #expect(!annex.contains { if case .digitalSignature = $0 { true } else { false } })
+        #expect(annex.contains { if case .paragraph(let p) = $0 { p.role == .reference && p.content.plainText.contains("232/GM-LHH") } else { false } })
+    }
+}
