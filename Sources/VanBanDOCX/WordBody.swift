@@ -23,6 +23,11 @@ struct WordBody {
     private var ruleAfterReference: XML.Element?
     /// Set while writing a subject that a reference line follows.
     private var subjectBeforeReference = false
+    /// Images (see WordImages.swift): the media parts in order of first use, the
+    /// drawings written so far, and the relationship number of the first image.
+    var media: [WordMedia] = []
+    var drawingCount = 0
+    var firstMediaId = 7
 
     init(page: PageSetup, numberedHeader: String, emptyHeader: String) {
         self.page = page
@@ -161,6 +166,10 @@ struct WordBody {
             out.append(signOff(s))
         case .pageBreak:
             pendingBreak = true
+        case .image(let p):
+            out.append(imageParagraph(p))
+        case .digitalSignature(let lines):
+            out.append(digitalSignature(lines))
         }
     }
 
@@ -444,6 +453,10 @@ struct WordBody {
             }
             var f = ParagraphFormat()
             if sig.titleLines.isEmpty { f.beforePt = 12 + PrintLayout.signingSpacePt }
+            if let layout = SignatureImageLayout(sig) {
+                signature.append(signatureImages(layout, columnWidth: right))
+                f.beforePt = sig.titleLines.isEmpty ? 12 : 0
+            }
             signature.append(paragraph(.signer, [.text(sig.name, [])], format: f, topLevel: false))
         }
         return layoutTable(widths: [left, right], bordered: false, padding: 0, verticalAlign: "top",

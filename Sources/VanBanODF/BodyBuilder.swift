@@ -28,7 +28,7 @@ struct ParagraphSpec {
 /// (Decree 30: no number on the first page; each annex numbered on its own).
 struct BodyBuilder {
     let page: PageSetup
-    private(set) var auto = AutomaticStyles()
+    var auto = AutomaticStyles()
     /// Set at the start of a part; taken by the next top-level paragraph or table.
     private var pendingPartStart = false
     /// Set by ``Block/pageBreak``; taken by the next top-level paragraph or table.
@@ -43,6 +43,11 @@ struct BodyBuilder {
     private var subjectBeforeReference = false
 
     private let sheet: BuiltStyleSheet
+    /// Images (see ODFImages.swift): frames written so far, whether images are package
+    /// entries (ODT) rather than inline base64 (flat ODT), and the entries to add.
+    var imageCount = 0
+    var packagedImages = false
+    var pictures: [(path: String, image: EmbeddedImage)] = []
 
     init(page: PageSetup, sheet: BuiltStyleSheet? = nil) {
         self.page = page
@@ -131,6 +136,10 @@ struct BodyBuilder {
             out.append(signOff(s))
         case .pageBreak:
             pendingBreak = true
+        case .image(let p):
+            out.append(imageParagraph(p))
+        case .digitalSignature(let lines):
+            out.append(digitalSignature(lines))
         }
     }
 
@@ -414,7 +423,12 @@ struct BodyBuilder {
             for line in sig.titleLines {
                 signature.append(paragraph(ParagraphSpec(.signatureTitle), [.text(line, [])], topLevel: false))
             }
-            signature.append(paragraph(ParagraphSpec(.signer), [.text(sig.name, [])], topLevel: false))
+            if let layout = SignatureImageLayout(sig) {
+                signature.append(signatureImages(layout, columnWidth: right))
+                signature.append(paragraph(ParagraphSpec(.signer, paragraph: [XML.Attribute("fo:margin-top", "0pt")]), [.text(sig.name, [])], topLevel: false))
+            } else {
+                signature.append(paragraph(ParagraphSpec(.signer), [.text(sig.name, [])], topLevel: false))
+            }
         }
         return layoutTable(name: tableName("SignOff"), style: style, widths: [left, right],
                            rows: [[cell(cellStyleName, copies), cell(cellStyleName, signature)]],

@@ -159,7 +159,7 @@ struct BatchCommand: ParsableCommand {
         do {
             options = BatchOptions(formats: try formats, merge: merge, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount,
                                    shard: try shard.map { s throws(VanBanError) in try BatchShard(parsing: s) },
-                                   names: try BatchNamePattern(namePattern), writer: pdf.writer(textWidth: width),
+                                   names: try BatchNamePattern(namePattern), writer: pdf.writer(textWidth: width, dataFolder: Render.folder(ofData: data)),
                                    checks: CheckOptions(strict: strict))
         } catch let e as VanBanError { fail(e) }
         let make = { (v: Value) in

@@ -113,11 +113,15 @@ struct Render: ParsableCommand {
             throw ExitCode(Exit.problems)
         }
         if register.path != nil {
-            return register.issue(compiled, data: value, format: OutputFormat(rawValue: format)!, output: output, options: pdf.writer(textWidth: width))
+            var options = pdf.writer(textWidth: width)
+            options.dataFolder = Self.folder(ofData: data)
+            return register.issue(compiled, data: value, format: OutputFormat(rawValue: format)!, output: output, options: options)
         }
+        var options = pdf.writer(textWidth: width)
+        options.dataFolder = Self.folder(ofData: data)
         let bytes: [UInt8]
         do {
-            bytes = try Engine.render(compiled, data: value, format: OutputFormat(rawValue: format)!, options: pdf.writer(textWidth: width))
+            bytes = try Engine.render(compiled, data: value, format: OutputFormat(rawValue: format)!, options: options)
         } catch { fail(error) }
         if let output {
             do { try AtomicFile.write(bytes, to: URL(fileURLWithPath: output)) } catch { fail(error) }

@@ -138,6 +138,7 @@ enum ODFTest {
                     case ("table:table-column", "table:style-name"): family = "table-column"
                     case ("table:table-row", "table:style-name"): family = "table-row"
                     case ("table:table-cell", "table:style-name"): family = "table-cell"
+                    case ("draw:frame", "draw:style-name"): family = "graphic"
                     case ("style:style", "style:parent-style-name"): family = e[attribute: "style:family"]
                     case ("style:style", "style:next-style-name"): family = "paragraph"
                     case ("style:style", "style:master-page-name"): family = "master-page"
