@@ -197,7 +197,7 @@ extension Pages {
     static func batchForm(templates: [TemplateLibrary.Entry], drafts: [Draft], formats: [OutputFormat], csrf: String, maxUpload: Int) -> String {
         var s = "<h1>Gửi hàng loạt</h1><p>Một mẫu văn bản, mỗi thành viên một văn bản: tải lên danh sách (CSV, XLSX hoặc ODS; tối đa \(maxUpload >> 20) MB).</p>"
         s += "<form method=\"post\" action=\"/batch\" enctype=\"multipart/form-data\" id=\"batch-form\">\(csrfInput(csrf))"
-        s += "<div class=\"field\"><label for=\"b-template\">Mẫu văn bản</label><select id=\"b-template\" name=\"template\" required>"
+        s += "<div class=\"field\"><label for=\"b-template\">Mẫu văn bản</label><select id=\"b-template\" name=\"template\">"
         for t in templates { s += "<option value=\"\(HTML.escape(t.name))\">\(HTML.escape(t.title.isEmpty ? t.name : t.title)) (\(HTML.escape(t.name)))</option>" }
         s += "</select></div><div class=\"field\"><label for=\"b-draft\">Dữ liệu chung</label><select id=\"b-draft\" name=\"draft\"><option value=\"\">Dữ liệu mẫu của mẫu văn bản</option>"
         for d in drafts { s += "<option value=\"\(d.id)\">Bản nháp \(d.id) · \(HTML.escape(d.template)) · \(HTML.escape(summary(d)))</option>" }
