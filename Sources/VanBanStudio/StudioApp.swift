@@ -344,7 +344,7 @@ public enum StudioApp {
         switch r {
         case .html(let s, let st):
             headers[.contentType] = "text/html; charset=utf-8"
-            headers[HTTPField.Name("Content-Security-Policy")!] = "default-src 'self'; frame-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'"
+            headers[HTTPField.Name("Content-Security-Policy")!] = "default-src 'self'; frame-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'self'"
             status = st
             bytes = Array(s.utf8)
         case .redirect(let to), .login(let to, _):
