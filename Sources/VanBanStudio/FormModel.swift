@@ -177,7 +177,7 @@ struct FormModel {
         switch type {
         case .date: return "<input type=\"date\" id=\"\(id)\" name=\"\(n)\" value=\"\(v)\"\(disabled)>"
         case .time: return "<input type=\"time\" id=\"\(id)\" name=\"\(n)\" value=\"\(v)\"\(disabled)>"
-        case .number: return "<input type=\"text\" inputmode=\"decimal\" id=\"\(id)\" name=\"\(n)\" value=\"\(v)\"\(disabled)>"
+        case .number: return "<input type=\"text\" class=\"number\" id=\"\(id)\" name=\"\(n)\" value=\"\(v)\"\(disabled)>"
         case .bool:
             return "<input type=\"checkbox\" id=\"\(id)\" name=\"\(n)\" value=\"true\"\(value?.isTruthy == true ? " checked" : "")\(disabled)>"
         default:

@@ -116,7 +116,7 @@ func startDraft(_ b: Browser, template: String = "giay-moi") async throws -> Str
             #expect(html.contains("id=\"issue\""))
             // The preview holds the engine's HTML of the letter.
             let preview = try #require(html.range(of: "<iframe id=\"preview\""))
-            #expect(html[preview.upperBound...].prefix(4000).contains("GIẤY MỜI"))
+            #expect(html[preview.upperBound...].contains("GIẤY MỜI"))
             #expect(html.contains("<ul id=\"problems\">"))
         }
     }
@@ -190,7 +190,9 @@ func startDraft(_ b: Browser, template: String = "giay-moi") async throws -> Str
             let issued = try await b.post(url + "/issue", formPairs(page.text) + [("action", "issue")])
             #expect(issued.status == 422)
             #expect(issued.text.contains("chưa lấy số"))
-            #expect(!FileManager.default.fileExists(atPath: studio.registerPath) || (try Register(path: studio.registerPath, create: false, write: false).entries().isEmpty))
+            if FileManager.default.fileExists(atPath: studio.registerPath) {
+                #expect(try Register(path: studio.registerPath, create: false, write: false).entries().isEmpty)
+            }
         }
     }
 
