@@ -136,7 +136,7 @@ extension WordBody {
         f.afterPt = 6
         var run = RunFormat()
         run.sizePt = 10
-        run.font = WordLayout.font
+        run.font = PrintLayout.font
         return paragraph(WordStyle.of(.right), content, format: f, run: run, topLevel: true)
     }
 }

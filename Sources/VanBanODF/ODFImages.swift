@@ -85,7 +85,7 @@ extension BodyBuilder {
         }
         let spec = ParagraphSpec(.right, paragraph: [XML.Attribute("fo:margin-top", "0pt"), XML.Attribute("fo:margin-bottom", "6pt"),
                                                      XML.Attribute("fo:text-indent", "0mm")],
-                                 text: [XML.Attribute("style:font-name", Layout.font), XML.Attribute("fo:font-size", "10pt"),
+                                 text: [XML.Attribute("style:font-name", PrintLayout.font), XML.Attribute("fo:font-size", "10pt"),
                                         XML.Attribute("fo:font-style", "normal"), XML.Attribute("fo:font-weight", "normal"),
                                         XML.Attribute("fo:color", "#000000")])
         return paragraph(spec, content, topLevel: true)
