@@ -1,6 +1,9 @@
 import Foundation
 import Testing
 import CoreFoundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Issue 21: a failed write to standard output or standard error is the output error
 /// (exit 5) in every command, never a trap or a silent success; `--output` never replaces
