@@ -450,7 +450,10 @@ class Run:
         formats = {a.get_attribute("data-format"): a.get_attribute("href") for a in css(d, "a.download")}
         for f in ["txt", "html", "fodt", "odt", "docx"]:
             check(f in formats, f"no download link for {f} (links: {sorted(formats)})")
-        check(not css(d, "#draft-form button#save"), "an issued draft can still be saved")
+        saves = css(d, "button#save")
+        check(not saves or not saves[0].is_enabled(), "an issued draft can still be saved")
+        inputs = css(d, '#draft-form [name="$.meeting.date"]')
+        check(not inputs or not inputs[0].is_enabled() or inputs[0].get_attribute("readonly"), "an issued draft's fields can still be edited")
         cookies = cookie_header(d)
         status, headers, odt = http_get(formats["odt"], cookies)
         check(status == 200, f"GET {formats['odt']} answered {status}")
