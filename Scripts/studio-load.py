@@ -24,6 +24,7 @@ import argparse
 import datetime
 import html.parser
 import http.client
+import json
 import os
 import statistics
 import sys
@@ -161,7 +162,7 @@ def start_draft(client: Client, template: str) -> tuple[str, list[tuple[str, str
 
 
 class StartForm(html.parser.HTMLParser):
-    """The first POST form of a page and its hidden fields (the form that starts a draft)."""
+    """form#new-draft (the form that starts a draft from the example) and its hidden fields."""
 
     def __init__(self) -> None:
         super().__init__()
@@ -171,7 +172,7 @@ class StartForm(html.parser.HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, Optional[str]]]) -> None:
         a = {k: v or "" for k, v in attrs}
-        if tag == "form" and self.state == 0 and a.get("method", "").lower() == "post":
+        if tag == "form" and self.state == 0 and a.get("id") == "new-draft":
             self.state, self.action = 1, a.get("action", "")
         elif self.state == 1 and tag == "input" and a.get("type") == "hidden" and a.get("name"):
             self.fields.append((a["name"], a.get("value", "")))
@@ -253,9 +254,12 @@ def main(argv: list[str]) -> int:
             body = urllib.parse.urlencode(sent).encode()
             t = time.perf_counter()
             try:
-                status, _, data = client.request("POST", route, body, {"Content-Type": "application/x-www-form-urlencoded"})
+                status, headers, data = client.request("POST", route, body, {"Content-Type": "application/x-www-form-urlencoded",
+                                                                         "Accept": "application/json"})
                 elapsed = time.perf_counter() - t
                 text = data.decode("utf-8", "replace")
+                if status == 200 and headers.get("content-type", "").startswith("application/json"):
+                    text = json.loads(text).get("html", "")  # what the page's script puts in the preview
                 shown = day.strftime("%d/%m/%Y")
                 problem = None
                 if status != 200:

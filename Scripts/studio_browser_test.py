@@ -285,11 +285,9 @@ def start_draft(driver, base: str, template: str) -> int:
     wait_until("a page after the template link", lambda: driver.execute_script("return document.readyState") == "complete")
     if not re.search(r"/drafts/\d+", driver.current_url):
         # The link leads to a page that starts the draft with a POST (from the example).
-        buttons = css(driver, "form button[type=submit], form input[type=submit], form button:not([type])")
-        check(buttons, f"the template link led to {driver.current_url}, which neither is a draft nor has a form to start one")
-        old = one(driver, "html")
-        buttons[0].click()
-        wait_until("the new draft page", lambda: re.search(r"/drafts/\d+", driver.current_url) and old is not None)
+        check(css(driver, "form#new-draft button#start-draft"),
+              f"the template link led to {driver.current_url}, which neither is a draft nor has form#new-draft")
+        submit_button(driver, "form#new-draft button#start-draft")
     wait_until("the draft form", lambda: css(driver, "form#draft-form"))
     return draft_id(driver)
 
@@ -500,33 +498,29 @@ class Run:
         check("Hội Dược học tỉnh Bình Dương" in rows[0].text, f"the first row is {rows[0].text!r}")
         errors = css(d, "table#batch-rows li.problem.error")
         check(not errors, f"the seed members have errors: {[e.text for e in errors[:3]]}")
-        one(d, "button#run-batch").click()
-        progress = wait_until("progress#batch-progress", lambda: css(d, "progress#batch-progress"))[0]
+        submit_button(d, "button#run-batch")
+        seen: set[str] = set()
 
         def finished() -> bool:
-            try:
-                value = float(progress.get_attribute("value") or 0)
-                top = float(progress.get_attribute("max") or 1)
-            except ValueError:
+            # The page follows the status route (JavaScript) and reloads when the run ends.
+            bars = css(d, "progress#batch-progress")
+            if not bars:
                 return False
+            bar = bars[0]
+            seen.add(f"{bar.get_attribute('value')}/{bar.get_attribute('max')}")
+            state = bar.get_attribute("data-state")
+            check(state != "failed", f"the batch failed: {[e.text for e in css(d, '.error-message')]}")
+            value, top = float(bar.get_attribute("value") or 0), float(bar.get_attribute("max") or 1)
             link = css(d, "a#batch-download")
-            return value >= top and bool(link) and link[0].is_displayed() and bool(link[0].get_attribute("href"))
-        seen = set()
-        deadline = time.monotonic() + 600
-        while not finished():
-            check(time.monotonic() < deadline, "the batch did not finish in 10 minutes")
-            try:
-                seen.add(progress.get_attribute("value"))
-            except Exception:  # noqa: BLE001 - the page may redraw the bar
-                progress = css(d, "progress#batch-progress")[0]
-            time.sleep(0.1)
+            return value >= top and bool(link) and bool(link[0].get_attribute("href"))
+        wait_until("the batch to finish and offer a#batch-download", finished, timeout=600, interval=0.1)
         href = one(d, "a#batch-download").get_attribute("href")
         status, headers, body = http_get(href, cookie_header(d), timeout=300)
         check(status == 200, f"GET {href} answered {status}")
         check(headers.get("content-type", "").startswith("application/zip"), f"the zip is served as {headers.get('content-type')}")
         (self.scratch / "batch.zip").write_bytes(body)
         self.check_zip(body, formats)
-        say(f"   batch: 23 rows shown, progress values seen {sorted(seen, key=lambda v: float(v or 0))[:6]}…, "
+        say(f"   batch: 23 rows shown, progress values seen {', '.join(sorted(seen))}, "
             f"zip of {len(body)} bytes: 23 documents × {len(formats)} formats ({', '.join(formats)}), merged files, manifest")
 
     def check_zip(self, body: bytes, formats: list[str]) -> None:
