@@ -482,6 +482,10 @@ class Run:
         one(d, "form#batch-form input[type=file][name=members]").send_keys(str(self.args.members.resolve()))
         from selenium.webdriver.support.ui import Select
         Select(one(d, "form#batch-form select[name=template]")).select_by_value("giay-moi")
+        # The shared data: the draft issued in step 4 (its date, its number), when listed.
+        drafts = css(d, f'form#batch-form select[name=draft] option[value="{self.draft}"]')
+        if drafts:
+            Select(one(d, "form#batch-form select[name=draft]")).select_by_value(str(self.draft))
         boxes = css(d, "form#batch-form input[name=format]")
         check(boxes, "the batch form has no format checkboxes")
         formats = []
