@@ -446,7 +446,7 @@ class Run:
         number = wait_until("#issued-number", lambda: css(d, "#issued-number")).__getitem__(0).text.strip()
         check(re.search(r"\b01/GM-LHH\b", number), f"#issued-number is {number!r}, not the register's first number 01/GM-LHH")
         formats = {a.get_attribute("data-format"): a.get_attribute("href") for a in css(d, "a.download")}
-        for f in ["txt", "html", "fodt", "odt", "docx"]:
+        for f in ["text", "html", "fodt", "odt", "docx"]:
             check(f in formats, f"no download link for {f} (links: {sorted(formats)})")
         saves = css(d, "button#save")
         check(not saves or not saves[0].is_enabled(), "an issued draft can still be saved")
@@ -463,14 +463,20 @@ class Run:
         ny, nm, nd = self.new_date.split("-")
         check(f"{nd}/{nm}/{ny}" in text, f"the .odt does not hold the meeting date {nd}/{nm}/{ny}")
         check("01/GM-LHH" in text, "the .odt does not carry the issued number 01/GM-LHH")
-        for f in ["txt", "html", "fodt", "docx"]:
+        for f in sorted(set(formats) - {"odt"}):
             s, _, body = http_get(formats[f], cookies)
             check(s == 200 and body, f"GET {formats[f]} answered {s} with {len(body)} bytes")
+            if f == "text":
+                check("01/GM-LHH" in body.decode("utf-8"), "the .txt does not carry the issued number")
+            elif f == "docx":
+                check(body[:2] == b"PK" and b"word/document.xml" in body, "the .docx is not a Word package")
+            elif f == "pdf":
+                check(body[:5] == b"%PDF-", "the .pdf is not a PDF")
         d.get(self.base + "/")
         row = one(d, f'table#drafts tr{attr_selector("data-draft", str(self.draft))}')
         status_text = one(row, "td.status").text.strip().lower()
         check(status_text == "đã ban hành", f"the issued draft's status is {status_text!r}")
-        say(f"   issued as {number}; .odt ({len(odt)} bytes): {parts} XML parts valid ODF 1.3 (jing); txt html fodt docx downloaded")
+        say(f"   issued as {number}; .odt ({len(odt)} bytes): {parts} XML parts valid ODF 1.3 (jing); also downloaded: {', '.join(sorted(set(formats) - {'odt'}))}")
 
     # 5
     def batch(self) -> None:
