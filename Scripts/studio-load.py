@@ -36,7 +36,7 @@ from pathlib import Path
 from typing import Optional
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from studio_browser_test import Studio, free_port  # noqa: E402
+from studio_browser_test import Studio, free_port, mentions_date  # noqa: E402
 
 
 class FormReader(html.parser.HTMLParser):
@@ -260,12 +260,11 @@ def main(argv: list[str]) -> int:
                 text = data.decode("utf-8", "replace")
                 if status == 200 and headers.get("content-type", "").startswith("application/json"):
                     text = json.loads(text).get("html", "")  # what the page's script puts in the preview
-                shown = day.strftime("%d/%m/%Y")
                 problem = None
                 if status != 200:
                     problem = f"status {status}: {text[:200]}"
-                elif "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" not in text or shown not in text:
-                    problem = f"the preview lacks the national title or {shown}"
+                elif "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" not in text or not mentions_date(text, day.isoformat()):
+                    problem = f"the preview lacks the national title or the date {day.isoformat()}"
             except Exception as e:  # noqa: BLE001 - counted as an error
                 elapsed, problem = time.perf_counter() - t, f"{type(e).__name__}: {e}"
             with lock:
