@@ -706,7 +706,7 @@ def main(argv: list[str]) -> int:
     finally:
         run.close()
         studio.stop()
-    shutil.rmtree(scratch, ignore_errors=True)
+        shutil.rmtree(scratch, ignore_errors=True)
     say(f"studio browser test: every step passed in {time.monotonic() - started:.0f} s")
     return 0
 

@@ -6,7 +6,7 @@ and saves:
   Docs/images/studio-form.png      a giay-moi draft: the form beside the live preview;
   Docs/images/studio-problems.png  the same draft after the meeting date was moved before
                                    the document's date: the problems list above the
-                                   preview and the warning next to the field;
+                                   preview, which shows the new date;
   Docs/images/studio-batch.png     the batch page for the 23 seed members after the run.
 
 Usage:
@@ -46,6 +46,9 @@ def main(argv: list[str]) -> int:
     studio = Studio(os.path.abspath(args.studio), scratch / "data", free_port(), [], scratch / "studio.log")
     studio.start()
     driver = make_driver(chromium, chromedriver, size=(args.width, args.height))
+    # The page's own area is WIDTH×HEIGHT exactly (the window size includes the browser's frame).
+    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                           {"width": args.width, "height": args.height, "deviceScaleFactor": 1, "mobile": False})
     args.out.mkdir(parents=True, exist_ok=True)
     try:
         d = driver
@@ -61,10 +64,8 @@ def main(argv: list[str]) -> int:
         type_date(d, field_input(d, "$.meeting.date"), new)
         wait_until("the preview with the new date", lambda: mentions_date(preview_text(d), new))
         wait_until("the problems list", lambda: css(d, "ul#problems li"))
-        d.execute_script("window.scrollTo(0, 0);")
-        target = css(d, 'div.field[data-path="$.meeting.date"]') or css(d, 'div.field[data-path="$.date"]')
-        if target:
-            d.execute_script("arguments[0].scrollIntoView({block: 'center'});", target[0])
+        # The top of the page: the problems list above the preview (which shows the new date).
+        d.execute_script("document.activeElement.blur(); window.scrollTo(0, 0);")
         time.sleep(0.5)
         d.save_screenshot(str(args.out / "studio-problems.png"))
         print(f"wrote {args.out / 'studio-problems.png'}")
