@@ -17,7 +17,11 @@ screenshot and the page's HTML in --artifacts):
      bar, download the zip: 23 documents per format, the merged file per format and the
      manifest, whose sizes and SHA-256 sums match the files;
   6. the same form flow with JavaScript disabled: starting a draft, changing the date,
-     adding a row to a list and saving are plain HTML posts and still work.
+     adding a row to a list and saving are plain HTML posts and still work;
+  7. the server restarted with --password-file: the browser is sent to the login page, a
+     wrong password is refused, the right one lets in; the session cookie is HttpOnly and
+     SameSite=Strict; posts without the right CSRF token are refused (403); a path in a
+     URL parameter reaches no file (a 4xx answer).
 
 Usage:
   Scripts/studio_browser_test.py --studio .build/debug/vanban-studio [--data DIR]
@@ -43,6 +47,7 @@ import sys
 import tempfile
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 import zipfile
 from pathlib import Path
@@ -356,6 +361,7 @@ class Run:
         self.scratch = scratch
         self.driver = None
         self.draft: Optional[int] = None
+        self.issued = False
         self.drivers: list[object] = []
 
     def new_driver(self, javascript: bool = True):
@@ -483,6 +489,7 @@ class Run:
         row = one(d, f'table#drafts tr{attr_selector("data-draft", str(self.draft))}')
         status_text = one(row, "td.status").text.strip().lower()
         check(status_text == "đã ban hành", f"the issued draft's status is {status_text!r}")
+        self.issued = True
         say(f"   issued as {number}; .odt ({len(odt)} bytes): {parts} XML parts valid ODF 1.3 (jing); also downloaded: {', '.join(sorted(set(formats) - {'odt'}))}")
 
     # 5
@@ -537,7 +544,7 @@ class Run:
         check(headers.get("content-type", "").startswith("application/zip"), f"the zip is served as {headers.get('content-type')}")
         (self.scratch / "batch.zip").write_bytes(body)
         self.check_zip(body, formats)
-        say(f"   batch: 23 rows shown, progress values seen {', '.join(sorted(seen))}, "
+        say(f"   batch: 23 rows shown, progress values seen {', '.join(sorted(seen, key=lambda v: float(v.split('/')[0] or 0)))}, "
             f"zip of {len(body)} bytes: 23 documents × {len(formats)} formats ({', '.join(formats)}), merged files, manifest")
 
     def check_zip(self, body: bytes, formats: list[str]) -> None:
@@ -612,6 +619,58 @@ class Run:
         check("Căn cứ Điều lệ Liên hiệp Hội" not in preview_text(d), "the removed row is still in the preview")
         say(f"   without JavaScript: draft {draft} started, date typed, a basis row added, saved (preview 21/12/2022), removed")
 
+    # 7
+    def with_password(self) -> None:
+        password = "mật-khẩu văn phòng 2022"
+        secret = self.scratch / "password.txt"
+        secret.write_text(password + "\n", encoding="utf-8")
+        secret.chmod(0o600)
+        self.studio.stop()
+        self.studio.extra = [*self.studio.extra, "--password-file", str(secret)]
+        self.studio.start()
+        d = self.driver = self.new_driver()
+        d.get(self.base + "/")
+        check(urllib.parse.urlsplit(d.current_url).path == "/login", f"with a password, / led to {d.current_url}, not /login")
+        field = one(d, "form#login-form input[type=password][name=password]")
+        field.send_keys("sai mật khẩu")
+        submit_button(d, "form#login-form button[type=submit]")
+        check(css(d, "form#login-form") and css(d, ".error-message"), "a wrong password did not give the login page with an error")
+        one(d, "form#login-form input[type=password][name=password]").send_keys(password)
+        submit_button(d, "form#login-form button[type=submit]")
+        row = one(d, f'table#drafts tr{attr_selector("data-draft", str(self.draft))}', "the issued draft after logging in")
+        expected = "đã ban hành" if self.issued else "nháp"
+        check(one(row, "td.status").text.strip().lower() == expected, f"after the restart draft {self.draft} is not listed as {expected}")
+        cookies = {c["name"]: c for c in d.get_cookies()}
+        check(cookies, "no session cookie after logging in")
+        for c in cookies.values():
+            check(c.get("httpOnly") is True and c.get("sameSite") == "Strict",
+                  f"the cookie {c['name']} is not HttpOnly and SameSite=Strict: {c}")
+        header = cookie_header(d)
+        # A forged post: the right session cookie (as a cross-site page cannot even send)
+        # but no CSRF token, then a wrong one. Neither may start a draft.
+        before = len(css(d, "table#drafts tbody tr"))
+        for body in [b"template=giay-moi", b"template=giay-moi&csrf=" + b"0" * 64]:
+            request = urllib.request.Request(self.base + "/drafts", data=body, method="POST",
+                                             headers={"Cookie": header, "Content-Type": "application/x-www-form-urlencoded"})
+            try:
+                with urllib.request.urlopen(request, timeout=30) as r:
+                    status = r.status
+            except urllib.error.HTTPError as e:
+                status = e.code
+            check(status == 403, f"a POST with {body[:40]!r}… answered {status}, not 403")
+        # Without the session: the login page, not the data.
+        status, _, page = http_get(self.base + f"/drafts/{self.draft}/download/odt")
+        check(status in (302, 303, 401, 403) or b"login-form" in page, f"an .odt was served without logging in ({status})")
+        # A path in a parameter reaches no file.
+        for probe in ["/new/..%2F..%2F..%2Fetc%2Fpasswd", "/drafts/..%2Fstudio.sqlite", f"/drafts/{self.draft}/download/..%2F..%2Fstudio.sqlite"]:
+            status, _, page = http_get(self.base + probe, header)
+            check(400 <= status < 500 and b"root:" not in page and b"SQLite format" not in page,
+                  f"GET {probe} answered {status}")
+        d.get(self.base + "/")
+        check(len(css(d, "table#drafts tbody tr")) == before, "a forged post created a draft")
+        say(f"   login refused a wrong password and took the right one; cookie {', '.join(cookies)}: HttpOnly, SameSite=Strict; "
+            "forged posts 403; paths in parameters refused (4xx)")
+
     def artifacts(self, label: str) -> None:
         out = self.args.artifacts
         if not out or not self.driver:
@@ -680,6 +739,7 @@ def main(argv: list[str]) -> int:
         ("4. issue it and validate the downloaded .odt with jing", run.issue_and_download),
         ("5. batch of the 23 seed members: rows, progress, zip", run.batch),
         ("6. the same form flow with JavaScript disabled", run.without_javascript),
+        ("7. with a password: login, cookie flags, forged posts, paths in parameters", run.with_password),
     ]
     only = {s.strip() for s in args.only.split(",")} if args.only else None
     started = time.monotonic()
