@@ -20,11 +20,12 @@ command -v jing >/dev/null || missing+=("jing (apt-get install jing)")
 "$python" -c 'import selenium' 2>/dev/null || missing+=("selenium for $python (pip install selenium)")
 [ -f "$schemas/OpenDocument-v1.3-schema.rng" ] || missing+=("the ODF 1.3 schemas in $schemas")
 if [ "${#missing[@]}" -gt 0 ]; then
+    list="$(IFS=';'; echo "${missing[*]}")"
     if [ "${VANBAN_REQUIRE_TOOLS:-0}" = 1 ]; then
-        printf 'error: the studio browser test needs: %s (VANBAN_REQUIRE_TOOLS=1: a missing tool fails the check)\n' "${missing[*]}" >&2
+        echo "error: the studio browser test needs: ${list//;/; } (VANBAN_REQUIRE_TOOLS=1: a missing tool fails the check)" >&2
         exit 1
     fi
-    printf 'warning: SKIPPING the studio browser test; missing: %s\n' "${missing[*]}" >&2
+    echo "warning: SKIPPING the studio browser test; missing: ${list//;/; }" >&2
     exit 0
 fi
 
