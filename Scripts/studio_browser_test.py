@@ -6,7 +6,8 @@ on /healthz, and stops and starts it again half way (drafts must survive a resta
 
 Steps (each printed as it runs; the first failure stops the run with exit status 1, a
 screenshot and the page's HTML in --artifacts):
-  1. open the studio; the template list has giay-moi; start a draft from it;
+  1. open the studio; the template list has giay-moi; start a draft from it; the page
+     loads nothing from outside the studio;
   2. change the meeting date with the date picker (typed as a clerk types); the live
      preview shows the new date and a warning appears next to the date field;
   3. save; restart the server; the draft is listed (status nháp) and still holds the date;
@@ -399,6 +400,11 @@ class Run:
         check(one(d, "button#save").get_attribute("value") == "save", "button#save does not post action=save")
         one(d, "button#issue")
         one(d, "ul#problems")
+        # Self-contained: every resource the page loaded (style sheet, script) came from the studio.
+        loaded = d.execute_script("return performance.getEntriesByType('resource').map(function (e) { return e.name; })")
+        outside = [u for u in loaded if not u.startswith(self.base + "/")]
+        check(not outside, f"the draft page loaded resources from outside the studio: {outside}")
+        check(any(u.endswith(".js") for u in loaded), f"the page's script was not loaded ({loaded})")
 
     # 2
     def change_meeting_date(self) -> None:
