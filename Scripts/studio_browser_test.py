@@ -302,7 +302,8 @@ def start_draft(driver, base: str, template: str) -> int:
     driver.get(base + "/")
     link = one(driver, f'a.template-link{attr_selector("data-template", template)}', f"the link to start a {template}")
     link.click()
-    wait_until("a page after the template link", lambda: driver.execute_script("return document.readyState") == "complete")
+    wait_until("a page after the template link", lambda: urllib.parse.urlsplit(driver.current_url).path != "/"
+               and driver.execute_script("return document.readyState") == "complete")
     if not re.search(r"/drafts/\d+", driver.current_url):
         # The link leads to a page that starts the draft with a POST (from the example).
         check(css(driver, "form#new-draft button#start-draft"),
