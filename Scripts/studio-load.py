@@ -35,6 +35,7 @@ import urllib.parse
 from pathlib import Path
 from typing import Optional
 
+sys.dont_write_bytecode = True  # no __pycache__ in Scripts/
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from studio_browser_test import Studio, free_port, mentions_date  # noqa: E402
 

@@ -22,6 +22,7 @@ import tempfile
 import time
 from pathlib import Path
 
+sys.dont_write_bytecode = True  # no __pycache__ in Scripts/
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from studio_browser_test import (  # noqa: E402
     REPO, Studio, css, mentions_date, field_input, find_tool, free_port, make_driver, one, preview_text, start_draft, type_date,
