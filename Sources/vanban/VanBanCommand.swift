@@ -18,10 +18,11 @@ struct VanBanCommand: ParsableCommand {
         subcommands: [Render.self, Templates.self, Example.self, Check.self, Schema.self, BatchCommand.self, BatchMergeManifests.self, BenchCommand.self, RegisterCommand.self]
     )
 
-    /// Ignores SIGPIPE (a closed pipe becomes an output error, see ``Stdio``), then runs.
+    /// Ignores SIGPIPE (a closed pipe becomes an output error, see ``Stdio``), then parses
+    /// and runs, with help, version and usage messages written through ``Stdio`` too.
     static func main() {
         Stdio.ignoreBrokenPipe()
-        main(nil)
+        runThroughStdio()
     }
 }
 
