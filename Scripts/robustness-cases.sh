@@ -15,6 +15,8 @@ W=$(mktemp -d "${TMPDIR:-/tmp}/vanban-robustness.XXXXXX")
 trap 'rm -rf "$W"' EXIT
 cd "$W"
 VALID=$ROOT/Fixtures/errors/data/valid.json
+# The shipped templates, wherever BIN was built.
+export VANBAN_TEMPLATES=$ROOT/Templates
 
 # run NAME [--stdout FILE] [--stderr FILE] -- ARGS…: runs BIN ARGS… and prints the line.
 run() {
@@ -166,21 +168,31 @@ fi
 
 # --- Output to things that are not files; bad output ------------------------------------
 if want output; then
-    run output-dev-null -- render giay-moi "$VALID" -o /dev/null
-    echo "  (/dev/null is now: $(stat -c %F /dev/null))"
-    run output-dev-full -- render giay-moi "$VALID" -o /dev/full
+    # Private copies of /dev/null and /dev/full (mknod needs root): a binary from before the
+    # fix renames a regular file over its --output, and run as root over /dev/null itself
+    # it replaces the system's /dev/null. Never point an old binary at the real ones.
+    FULL=/dev/full
+    if mknod -m 666 null c 1 3 2>/dev/null && mknod -m 666 full c 1 7 2>/dev/null; then
+        FULL=$W/full
+        run output-dev-null -- render giay-moi "$VALID" -o null
+        echo "  (the null device is now: $(stat -c %F null))"
+        run output-dev-full -- render giay-moi "$VALID" -o full
+        echo "  (the full device is now: $(stat -c %F full))"
+    else
+        echo "output-dev-null/full: skipped (mknod needs root)"
+    fi
     mkfifo fifo; (timeout 10 cat fifo > fifo.out &) ; run output-fifo -- render giay-moi "$VALID" -o fifo
     sleep 1; echo "  (fifo is now: $(stat -c %F fifo); $(wc -c < fifo.out) bytes read through it)"
-    run render-stdout-full --stdout /dev/full -- render giay-moi "$VALID"
-    run schema-stdout-full --stdout /dev/full -- schema giay-moi
-    run render-stderr-full --stderr /dev/full -- render giay-moi "$ROOT/Fixtures/errors/data/inconsistent.json"
-    run check-stdout-full --stdout /dev/full -- check giay-moi "$ROOT/Fixtures/errors/data/inconsistent.json"
-    run example-stdout-full --stdout /dev/full -- example giay-moi
-    run templates-stdout-full --stdout /dev/full -- templates
-    run help-stdout-full --stdout /dev/full -- --help
-    run version-stdout-full --stdout /dev/full -- --version
-    run help-render-stdout-full --stdout /dev/full -- help render
-    run usage-error-stderr-full --stderr /dev/full -- render
+    run render-stdout-full --stdout "$FULL" -- render giay-moi "$VALID"
+    run schema-stdout-full --stdout "$FULL" -- schema giay-moi
+    run render-stderr-full --stderr "$FULL" -- render giay-moi "$ROOT/Fixtures/errors/data/inconsistent.json"
+    run check-stdout-full --stdout "$FULL" -- check giay-moi "$ROOT/Fixtures/errors/data/inconsistent.json"
+    run example-stdout-full --stdout "$FULL" -- example giay-moi
+    run templates-stdout-full --stdout "$FULL" -- templates
+    run help-stdout-full --stdout "$FULL" -- --help
+    run version-stdout-full --stdout "$FULL" -- --version
+    run help-render-stdout-full --stdout "$FULL" -- help render
+    run usage-error-stderr-full --stderr "$FULL" -- render
     run usage-error -- render
     printf 'old' > private.txt && chmod 600 private.txt
     run output-over-0600-file -- render giay-moi "$VALID" -o private.txt
