@@ -172,8 +172,8 @@ if want output; then
     # fix renames a regular file over its --output, and run as root over /dev/null itself
     # it replaces the system's /dev/null. Never point an old binary at the real ones.
     FULL=/dev/full
-    if mknod -m 666 null c 1 3 2>/dev/null && mknod -m 666 full c 1 7 2>/dev/null; then
-        FULL=$W/full
+    if mknod -m 666 null c 1 3 2>/dev/null && mknod -m 666 full c 1 7 2>/dev/null && mknod -m 666 stdfull c 1 7 2>/dev/null; then
+        FULL=$W/stdfull # for redirections only: -o full may replace full
         run output-dev-null -- render giay-moi "$VALID" -o null
         echo "  (the null device is now: $(stat -c %F null))"
         run output-dev-full -- render giay-moi "$VALID" -o full
