@@ -11,7 +11,7 @@ import VanBanModel
 @Suite struct HugeListTests {
     static let template = #"<template title="T"><body><list><item each="x in xs">{{ x }}</item></list></body></template>"#
 
-    static func data(_ n: Int) throws -> Value {
+    static func data(_ n: Int) throws(VanBanError) -> Value {
         try JSONReader().parse(#"{"xs": ["# + (0..<n).map { "\"mục \($0)\"" }.joined(separator: ",") + "]}")
     }
 
