@@ -88,6 +88,8 @@ struct Fuzz {
         // Compile the template before fuzzing starts, so its one-time allocations are not
         // charged to the first input.
         _ = FuzzOne.giayMoi
+        // The structured mode's include and attachment chains, likewise.
+        _ = StructuredFuzz.chains
         var argc = CommandLine.argc
         var argv = CommandLine.unsafeArgv
         exit(llvmFuzzerRunDriver(&argc, &argv) { data, size in

@@ -6,7 +6,8 @@ import VanBanRegister
 
 /// Prints a register error to stderr and exits: 1 for `check` problems, else 8.
 func fail(_ error: RegisterError) -> Never {
-    FileHandle.standardError.write(Data((error.diagnostic.formatted(CLILanguage.format) + "\n").utf8))
+    Stdio.err(Array((error.diagnostic.formatted(CLILanguage.format) + "
+").utf8))
     exit(error.kind == .check ? Exit.problems : Exit.register)
 }
 
@@ -338,7 +339,7 @@ struct RegisterCommand: ParsableCommand {
             if let output {
                 do { try AtomicFile.write(bytes, to: URL(fileURLWithPath: output)) } catch { fail(error) }
             } else {
-                FileHandle.standardOutput.write(Data(bytes))
+                Stdio.out(bytes)
             }
         }
     }

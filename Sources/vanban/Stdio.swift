@@ -1,3 +1,4 @@
+import ArgumentParser
 import Foundation
 import VanBan
 
@@ -46,4 +47,32 @@ enum Stdio {
 /// failed write is an error (Swift's `print` buffers and drops write errors).
 func print(_ line: String) {
     Stdio.out(Array((line + "\n").utf8))
+}
+
+extension ParsableCommand {
+    /// Parses the command line and runs the command, as ArgumentParser's `main` does, but
+    /// writes what ArgumentParser would print itself (help, `help X`, `--version`, usage
+    /// errors, completion scripts) through ``Stdio``: ArgumentParser's own `print` drops a
+    /// failed write and exits 0, so `vanban --help > /dev/full` claimed success.
+    /// Help and version go to standard output, usage errors to standard error; a failed
+    /// write of either exits with the output error code (5).
+    static func runThroughStdio(_ arguments: [String]? = nil) {
+        do {
+            var command = try parseAsRoot(arguments)
+            try command.run()
+        } catch {
+            exitThroughStdio(error)
+        }
+    }
+
+    /// Writes ArgumentParser's message for `error` through ``Stdio`` and exits with its code.
+    static func exitThroughStdio(_ error: any Error) -> Never {
+        let code = exitCode(for: error)
+        let text = fullMessage(for: error)
+        if !text.isEmpty {
+            let bytes = Array((text + "\n").utf8)
+            if code == .success { Stdio.out(bytes) } else { Stdio.err(bytes) }
+        }
+        Foundation.exit(code.rawValue)
+    }
 }

@@ -20,7 +20,8 @@ struct VanBanCommand: ParsableCommand {
         subcommands: [Render.self, Templates.self, Example.self, Check.self, Schema.self, BatchCommand.self, BatchMergeManifests.self, BenchCommand.self, RegisterCommand.self]
     )
 
-    /// Ignores SIGPIPE (a closed pipe becomes an output error, see ``Stdio``), then runs.
+    /// Ignores SIGPIPE (a closed pipe becomes an output error, see ``Stdio``), then parses
+    /// and runs, with help, version and usage messages written through ``Stdio`` too.
     static func main() {
         Stdio.ignoreBrokenPipe()
         let (_, arguments, error) = CLILanguage.resolve(arguments: Array(CommandLine.arguments.dropFirst()),
@@ -29,7 +30,7 @@ struct VanBanCommand: ParsableCommand {
             note("Error: \(error)")
             Foundation.exit(Exit.usage)
         }
-        main(arguments)
+        runThroughStdio(arguments)
     }
 }
 

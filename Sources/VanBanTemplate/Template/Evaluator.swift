@@ -100,7 +100,7 @@ struct Evaluator {
     mutating func inlines(_ nodes: [TemplateNode], style: TextStyle = []) throws(VanBanError) -> [Inline] {
         var out: [Inline] = []
         try appendInlines(nodes, style: style, into: &out)
-        return Self.normalise(out)
+        return Self.normalise(out, work: &budget.inlineWork)
     }
 
     mutating func appendInlines(_ nodes: [TemplateNode], style: TextStyle, into out: inout [Inline]) throws(VanBanError) {

@@ -61,6 +61,9 @@ final class RenderBudget {
     let limits: Limits
     private(set) var nodes = 0
     private(set) var bytes = 0
+    /// Bytes of text copied while merging the runs of paragraphs (``Evaluator/normalise(_:work:)``):
+    /// what the linear-work tests double.
+    var inlineWork = 0
     private let deadline: DispatchTime
 
     init(limits: Limits) {
