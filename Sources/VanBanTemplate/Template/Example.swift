@@ -3,7 +3,7 @@ import VanBanModel
 /// Builds a complete sample of the data a template needs, from its declared fields.
 public enum ExampleData {
     /// A sample value for every required field, and for each optional field that gives
-    /// an `example` (or is an object or list with such members), using each field's
+    /// an `example` (or is an object or list with such members, at any depth), using each field's
     /// `example` when given; lists get one item. The result passes
     /// ``Contract/validate(_:fields:locations:)``.
     public static func make(_ fields: [FieldDecl]) -> Value {
@@ -12,8 +12,12 @@ public enum ExampleData {
         return .object(o)
     }
 
+    /// Whether an optional field appears in the example: it gives an `example`, or it is
+    /// an object or list one of whose members does. An optional object whose members are
+    /// required but give no example (the electronic copy's signing time) is an opt-in
+    /// part of the document and stays out, so the example is the ordinary paper letter.
     static func hasExample(_ f: FieldDecl) -> Bool {
-        f.example != nil || f.children.contains { hasExample($0) || $0.required }
+        f.example != nil || f.children.contains { hasExample($0) }
     }
 
     static func scalar(_ type: FieldType, _ f: FieldDecl, index: Int) -> Value {
