@@ -35,8 +35,9 @@ public struct SHA256Digest: Sendable {
     public mutating func update(_ bytes: some Collection<UInt8>) {
         if !isKnownUniquelyReferenced(&context) { context = Context(copying: context) }
         let ctx = context.ctx
-        let done = bytes.withContiguousStorageIfAvailable { buf in
+        let done: Bool? = bytes.withContiguousStorageIfAvailable { buf in
             _ = EVP_DigestUpdate(ctx, buf.baseAddress, buf.count)
+            return true
         }
         if done == nil {
             let copy = Array(bytes)
@@ -59,8 +60,9 @@ public struct SHA256Digest: Sendable {
     /// The SHA-256 of `bytes` as 64 lower-case hexadecimal digits.
     public static func hex(_ bytes: some Collection<UInt8>) -> String {
         var out = [UInt8](repeating: 0, count: 32)
-        let done = bytes.withContiguousStorageIfAvailable { buf in
+        let done: Bool? = bytes.withContiguousStorageIfAvailable { buf in
             out.withUnsafeMutableBufferPointer { o in _ = SHA256(buf.baseAddress, buf.count, o.baseAddress) }
+            return true
         }
         if done == nil {
             var d = SHA256Digest()
