@@ -10,11 +10,13 @@ import PackageDescription
 //   VanBanTemplate ─► Model, XML    data reader, template compiler, evaluator, filters, contract, checks
 //   VanBanText, VanBanHTML ─► Model writers
 //   VanBanODF ─► Model, XML         writer
+//   VanBanPDF ─► Model              PDF through LibreOffice (a converter, not a writer)
 //   VanBanDOCX ─► Model, XML        writer
 //   VanBan ─► all of the above      the facade for integrators
 //   VanBanSheets ─► Model, XML      recipients: CSV in Excel's encodings, .xlsx, .ods (zip: ZIPFoundation)
 //   VanBanBatch ─► VanBan, Sheets   one template × N records (SHA-256: system libcrypto, CVanBanCrypto)
-//   vanban (CLI) ─► VanBan, Batch
+//   VanBanRegister ─► Model, Template, GRDB   the register of outgoing documents (SQLite)
+//   vanban (CLI) ─► VanBan, Batch, Register
 /// Upcoming language features every target is built with.
 let upcoming: [SwiftSetting] = [.enableUpcomingFeature("ExistentialAny"), .enableUpcomingFeature("MemberImportVisibility")]
 
@@ -29,6 +31,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         .systemLibrary(
@@ -55,19 +58,26 @@ let package = Package(
         .target(name: "VanBanHTML", dependencies: ["VanBanModel"]),
         .target(name: "VanBanODF", dependencies: ["VanBanModel", "VanBanXML"]),
         .target(name: "VanBanDOCX", dependencies: ["VanBanModel", "VanBanXML"]),
-        .target(name: "VanBan", dependencies: ["VanBanModel", "VanBanTemplate", "VanBanText", "VanBanHTML", "VanBanODF", "VanBanDOCX"]),
+        .target(name: "VanBanPDF", dependencies: ["VanBanModel"]),
+        .target(name: "VanBan", dependencies: ["VanBanModel", "VanBanTemplate", "VanBanText", "VanBanHTML", "VanBanODF", "VanBanDOCX", "VanBanPDF"]),
         .target(name: "VanBanSheets", dependencies: ["VanBanModel", "VanBanXML", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .target(name: "VanBanBatch", dependencies: ["VanBan", "VanBanSheets", "CVanBanCrypto", "CVanBanSys"]),
         .executableTarget(
             name: "vanban",
-            dependencies: ["VanBan", "VanBanBatch", "VanBanSheets", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["VanBan", "VanBanBatch", "VanBanSheets", "VanBanRegister", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
+        // The register of outgoing documents (Docs/Register.md): the only module that links
+        // GRDB and SQLite; the CLI uses it for `--register` and `vanban register`.
+        .target(name: "VanBanRegister", dependencies: ["VanBanModel", "VanBanTemplate", .product(name: "GRDB", package: "GRDB.swift")]),
+        // A test helper: issues N numbers from a register in a loop, for the two-process race test.
+        .executableTarget(name: "RegisterRace", dependencies: ["VanBanRegister"], path: "Tests/RegisterRace"),
+        .testTarget(name: "VanBanRegisterTests", dependencies: ["VanBanRegister", "VanBan", "VanBanModel", "VanBanTemplate", "VanBanBatch", .product(name: "GRDB", package: "GRDB.swift")]),
         // The fuzz target (see Docs/Fuzzing.md): a replay tool in a normal build, a
         // libFuzzer target when built by Scripts/fuzz.sh.
         .executableTarget(name: "FuzzTemplate", dependencies: ["VanBan", "VanBanXML"]),
         .testTarget(name: "VanBanTests", dependencies: ["VanBan", "VanBanModel", "VanBanTemplate", "VanBanXML", "VanBanText",
-                                                        "VanBanHTML", "VanBanODF", "VanBanSheets", "VanBanBatch", "vanban", "CLibXML2",
-                                                        "VanBanDOCX", "CVanBanZlib"]),
+                                                        "VanBanHTML", "VanBanODF", "VanBanSheets", "VanBanBatch", "vanban",
+                                                        "VanBanDOCX", "VanBanPDF", "CVanBanZlib"]),
     ],
     swiftLanguageModes: [.v6]
 )

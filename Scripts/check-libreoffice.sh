@@ -97,7 +97,9 @@ with open(text_path, encoding="utf-8-sig") as f:
         lines = page.split("\n")
         if lines and re.fullmatch(r"\s*\d{1,4}\s*", lines[0]):
             lines = lines[1:]   # the page number, first thing on the page
-        pages.append(" ".join(lines))
+        # A line that ends in a hyphen inside a word ("27-" / "NQ/TW") was broken after
+        # the hyphen by LibreOffice: join it without a space.
+        pages.append("".join(l + ("" if re.search(r"\S-$", l) else " ") for l in lines))
     text = norm(" ".join(pages))
 
 missing = [(p, v) for p, v in leaves(data, "$") if norm(v) not in text]

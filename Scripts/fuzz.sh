@@ -28,6 +28,9 @@ for f in Fixtures/seed-binh-duong-2022/*.json Fixtures/errors/data/valid.json Fi
     name=$(echo "$f" | tr '/' '_')
     { printf '\001'; cat "$f"; } > "$CORPUS/d_$name"
 done
+# The committed corpus (Fixtures/fuzz): structure-aware seeds (first byte 2: deep and
+# repetitive templates and data) and every input that once crashed or hung.
+cp Fixtures/fuzz/* "$CORPUS"/
 # ASan's own leak check at exit has the same false positives.
 export ASAN_OPTIONS="detect_leaks=0${ASAN_OPTIONS:+:$ASAN_OPTIONS}"
 exec "$BIN" "$CORPUS" -max_total_time="$SECONDS_TO_RUN" -max_len=65536 -timeout=10 -rss_limit_mb=2048 -detect_leaks=0 \

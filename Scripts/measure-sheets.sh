@@ -6,7 +6,7 @@
 # Needs: a release build (swift build -c release), python3 with openpyxl, soffice (Calc).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
-bin="$root/.build/release/vanban"
+bin="${VANBAN_BIN:-$root/.build/release/vanban}"
 tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
 python3 - "$tmp" <<'PY'
@@ -37,5 +37,6 @@ for f in members-10000.csv members-10000-openpyxl.xlsx members-10000-libreoffice
         2>"$tmp/time.txt" >/dev/null || true
     wall=$(grep "Elapsed (wall clock)" "$tmp/time.txt" | awk '{print $NF}')
     rss=$(grep "Maximum resident set size" "$tmp/time.txt" | awk '{print $NF}')
-    printf '%-34s %8s bytes  wall %s  peak RSS %s KiB\n' "$f" "$(stat -c %s "$tmp/$f")" "$wall" "$rss"
+    cpu=$(awk -F": " '/User time|System time/ {s += $2} END {printf "%.2f", s}' "$tmp/time.txt")
+    printf '%-34s %8s bytes  wall %s  cpu %ss  peak RSS %s KiB\n' "$f" "$(stat -c %s "$tmp/$f")" "$wall" "$cpu" "$rss"
 done

@@ -3,7 +3,8 @@ import VanBan
 import VanBanXML
 
 /// The fuzz target: one input exercises either the template parser and compiler, or the
-/// JSON reader, the checks and rendering (chosen by the first byte). Invariants are
+/// JSON reader, the checks and rendering, or (``StructuredFuzz``) deep and repetitive
+/// templates and data (chosen by the first byte: 0 and 1 modulo 4, or 2 and 3). Invariants are
 /// checked with `precondition`, so a violation is a crash libFuzzer reports.
 ///
 /// - With `-DVANBAN_LIBFUZZER` (see `Scripts/fuzz.sh`) this is a libFuzzer target.
@@ -21,7 +22,9 @@ enum FuzzOne {
     static func run(_ input: [UInt8]) {
         guard let mode = input.first else { return }
         let body = Array(input.dropFirst())
-        if mode & 1 == 0 {
+        if mode & 3 >= 2 {
+            StructuredFuzz.run(body)
+        } else if mode & 1 == 0 {
             template(body)
         } else {
             data(body)

@@ -20,6 +20,8 @@ public enum OutputFormat: String, Sendable, CaseIterable, Hashable {
     case docx
     /// The document tree, for debugging templates.
     case tree
+    /// PDF, made by LibreOffice from the flat ODT (see ``PDFWriter``).
+    case pdf
 
     /// The file extension written for this format.
     public var fileExtension: String {
@@ -30,6 +32,7 @@ public enum OutputFormat: String, Sendable, CaseIterable, Hashable {
         case .odt: "odt"
         case .docx: "docx"
         case .tree: "tree.txt"
+        case .pdf: "pdf"
         }
     }
 }
@@ -38,6 +41,8 @@ public enum OutputFormat: String, Sendable, CaseIterable, Hashable {
 public struct WriterOptions: Sendable, Hashable {
     /// Width of plain-text output, in grapheme clusters.
     public var textWidth: Int
+    /// How PDF is made (PDF/A, timeouts, the LibreOffice program).
+    public var pdf = PDFOptions()
 
     /// Creates options.
     public init(textWidth: Int = 80) { self.textWidth = textWidth }
@@ -79,6 +84,7 @@ public enum Engine {
         case .odt: ODTPackageWriter()
         case .docx: DOCXWriter()
         case .tree: TreeWriter()
+        case .pdf: PDFWriter(options: options.pdf)
         }
     }
 

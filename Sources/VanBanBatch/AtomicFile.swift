@@ -3,9 +3,32 @@ import VanBan
 
 /// Writes files so that a reader never sees a half-written one: the bytes go to a
 /// temporary file in the same folder, which is then renamed over the target.
+///
+/// What is not a regular file is never replaced: a character device (`/dev/null`) or a
+/// FIFO is written through, like a shell's `>`. A symbolic link is followed: the regular
+/// file it points to is replaced atomically and the link stays. A file replaced keeps its
+/// permission bits (a 0600 file stays 0600); a new file gets 0644 less the umask.
 public enum AtomicFile {
     /// Writes `bytes` to `url` atomically. Errors name the path and say what to do.
     public static func write(_ bytes: [UInt8], to url: URL) throws(VanBanError) {
+        var url = url
+        var mode: mode_t?
+        var st = stat()
+        if stat(url.path, &st) == 0 { // follows symbolic links
+            switch st.st_mode & S_IFMT {
+            case S_IFREG:
+                mode = st.st_mode & 0o7777
+                var lst = stat()
+                if lstat(url.path, &lst) == 0, (lst.st_mode & S_IFMT) == S_IFLNK, let real = realpath(url.path, nil) {
+                    url = URL(fileURLWithPath: String(cString: real))
+                    free(real)
+                }
+            case S_IFDIR:
+                throw VanBanError(.output, "'\(url.path)' is a folder", help: "give a file name for --output")
+            default:
+                return try writeThrough(bytes, to: url)
+            }
+        }
         let dir = url.deletingLastPathComponent()
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: dir.path, isDirectory: &isDir), isDir.boolValue else {
@@ -26,6 +49,7 @@ public enum AtomicFile {
                 off += n
             }
         }
+        if ok, let mode, fchmod(fd, mode) != 0 { ok = false }
         if ok && fsync(fd) != 0 { ok = false }
         close(fd)
         guard ok, rename(temp.path, url.path) == 0 else {
@@ -35,6 +59,28 @@ public enum AtomicFile {
             throw VanBanError(.output, "cannot write '\(url.path)': \(reason)", help: "check the disk space and the permissions of the folder")
         }
         TempFiles.shared.unregister(temp.path)
+    }
+
+    /// Writes into a character device or a FIFO as it is (no temporary file, no rename).
+    static func writeThrough(_ bytes: [UInt8], to url: URL) throws(VanBanError) {
+        let fd = open(url.path, O_WRONLY | O_NOCTTY)
+        guard fd >= 0 else {
+            throw VanBanError(.output, "cannot write '\(url.path)': \(String(cString: strerror(errno)))", help: "check the permissions of the device or FIFO")
+        }
+        defer { close(fd) }
+        var failure: Int32?
+        bytes.withUnsafeBytes { buf in
+            var off = 0
+            while off < buf.count {
+                let n = Foundation.write(fd, buf.baseAddress! + off, buf.count - off)
+                if n < 0 && errno == EINTR { continue }
+                if n <= 0 { failure = n < 0 ? errno : EIO; break }
+                off += n
+            }
+        }
+        if let failure {
+            throw VanBanError(.output, "cannot write '\(url.path)': \(String(cString: strerror(failure)))", help: "check the device, or choose another --output path")
+        }
     }
 }
 

@@ -257,7 +257,8 @@ public struct Batch: Sendable {
         var outputs: [(format: OutputFormat, bytes: [UInt8])] = []
         for format in options.formats {
             do {
-                outputs.append((format, try Engine.writer(for: format, options: options.writer).write(document)))
+                // PDF: the flat ODT now; LibreOffice converts every record at the end (BatchPDFStage).
+                outputs.append((format, try Engine.writer(for: format == .pdf ? .fodt : format, options: options.writer).write(document)))
             } catch {
                 var p = BatchProblem(error)
                 p.message = "\(format.rawValue): " + p.message
@@ -303,9 +304,13 @@ public struct Batch: Sendable {
     /// - Parameter progress: called after each record with (records done, records
     ///   selected); calls are serialised, from any thread.
     /// - Throws: ``VanBanError`` of kind `output` when the folder cannot be created or
-    ///   locked, or the manifest cannot be written.
+    ///   locked, or the manifest cannot be written; of kind `tool` when `pdf` is among
+    ///   the formats and LibreOffice is not installed (then nothing is written).
     public func run(writingTo directory: URL, lock: BatchLock? = nil, cancellation: BatchCancellation = .shared,
                     progress: (@Sendable (Int, Int) -> Void)? = nil) throws(VanBanError) -> BatchReport {
+        // Without LibreOffice a PDF batch stops here, before anything is written.
+        let pdf = options.formats.contains(.pdf) ? try BatchPDFStage(options: options.writer.pdf, formats: options.formats) : nil
+        defer { pdf?.remove() }
         let dir = directory.standardizedFileURL
         let held: BatchLock
         if let lock { held = lock } else {
@@ -328,16 +333,15 @@ public struct Batch: Sendable {
         // A write error stops this run only; `cancellation` (a signal) may stop every run.
         let stop = BatchCancellation()
         cancellation.started()
-        DispatchQueue.concurrentPerform(iterations: workers) { _ in
-            while cancellation.reason == nil, stop.reason == nil, let k = state.take() {
-                let (outcome, document) = produce(work[work.startIndex + k], in: dir)
-                if outcome.writeError != nil {
-                    // A write error (a full disk, say) stops the run: the records after it
-                    // would fail the same way.
-                    stop.cancel(reason: "a file could not be written")
-                    state.abandon(k, outcome: outcome)
-                } else {
-                    state.finish(k, outcome: outcome, document: document, progress: progress)
+        if let pdf {
+            // With PDF, records render in windows and wait, staged, for their PDFs.
+            pdf.run(self, work: work, state: state, in: dir, workers: workers, stop: stop, cancellation: cancellation, progress: progress)
+        } else {
+            DispatchQueue.concurrentPerform(iterations: workers) { _ in
+                while cancellation.reason == nil, stop.reason == nil, let k = state.take() {
+                    if case .done(let outcome, let document) = produce(work[work.startIndex + k], in: dir) {
+                        settle(k, outcome, document: document, state: state, stop: stop, progress: progress)
+                    }
                 }
             }
         }
@@ -386,27 +390,71 @@ public struct Batch: Sendable {
                            incompleteReason: incomplete?.reason, writeErrors: summary.writeErrors)
     }
 
-    /// Renders and writes one record; never throws: problems go into the entry.
-    func produce(_ item: BatchItem, in dir: URL) -> (Outcome, Document?) {
+    /// What ``produce(_:in:pdf:)`` gives for one record.
+    enum Produced: Sendable {
+        /// The record is settled: its files are in place, or it failed (no files).
+        case done(Outcome, Document?)
+        /// Its other files are staged and its flat ODT waits for the PDF converter.
+        case waiting(Waiting)
+    }
+
+    /// A record whose files are staged until its PDF arrives.
+    struct Waiting: Sendable {
+        var staged: StagedRecord
+        /// The record's entry, with every file but the PDF.
+        var outcome: Outcome
+        var document: Document?
+    }
+
+    /// Puts a settled record into the run: a write error stops the run and leaves the
+    /// record incomplete; anything else goes to the manifest in record order.
+    func settle(_ k: Int, _ outcome: Outcome, document: Document?, state: RunState, stop: BatchCancellation, progress: (@Sendable (Int, Int) -> Void)?) {
+        if outcome.writeError != nil {
+            // A write error (a full disk, say) stops the run: the records after it
+            // would fail the same way.
+            stop.cancel(reason: "a file could not be written")
+            state.abandon(k, outcome: outcome)
+        } else {
+            state.finish(k, outcome: outcome, document: document, progress: progress)
+        }
+    }
+
+    /// Renders and writes one record; never throws: problems go into the entry. With
+    /// `pdf`, a rendered record's files stay staged and its flat ODT goes to the stage.
+    func produce(_ item: BatchItem, in dir: URL, pdf: BatchPDFStage? = nil) -> Produced {
         var entry = BatchManifest.Entry(index: item.index, source: item.origin, recipient: item.recipient, name: item.stem)
-        func failed(_ problems: [BatchProblem]) -> (Outcome, Document?) {
+        func failed(_ problems: [BatchProblem]) -> Produced {
             entry.error = problems.map(\.manifestText).joined(separator: "; ")
-            return (Outcome(entry: entry, origin: item.origin, problems: problems, warnings: []), nil)
+            return .done(Outcome(entry: entry, origin: item.origin, problems: problems, warnings: []), nil)
         }
         switch render(item) {
         case .failed(let problems): return failed(problems)
         case .rendered(let document, let outputs, let warnings):
             guard let stem = item.stem else { return failed([BatchProblem("the record has no file name")]) }
-            let named = outputs.map { (name: stem + "." + $0.format.fileExtension, bytes: $0.bytes) }
-            do { try RecordFiles.write(named, in: dir) } catch {
-                var o = failed([BatchProblem(error)]).0
+            var staged = StagedRecord(dir: dir)
+            var files: [BatchManifest.File] = []
+            do throws(VanBanError) {
+                for (format, bytes) in outputs where format != .pdf {
+                    let name = stem + "." + format.fileExtension
+                    try staged.add(name, bytes)
+                    files.append(BatchManifest.File(format: format.rawValue, path: name, bytes: bytes.count, sha256: SHA256Digest.hex(bytes)))
+                }
+                if let pdf, let fodt = outputs.first(where: { $0.format == .pdf })?.bytes {
+                    // The other files wait, staged, for the PDF (BatchPDFStage.run).
+                    do { try pdf.stage(fodt, index: item.index) } catch { staged.discard(); throw error }
+                    entry.files = files
+                    return .waiting(Waiting(staged: staged, outcome: Outcome(entry: entry, origin: item.origin, problems: [], warnings: warnings), document: document))
+                }
+                try staged.commit()
+            } catch {
+                let problem = BatchProblem(error)
+                entry.error = problem.manifestText
+                var o = Outcome(entry: entry, origin: item.origin, problems: [problem], warnings: [])
                 o.writeError = error
-                return (o, nil)
+                return .done(o, nil)
             }
-            entry.files = zip(outputs, named).map { o, n in
-                BatchManifest.File(format: o.format.rawValue, path: n.name, bytes: o.bytes.count, sha256: SHA256Digest.hex(o.bytes))
-            }
-            return (Outcome(entry: entry, origin: item.origin, problems: [], warnings: warnings), document)
+            entry.files = files
+            return .done(Outcome(entry: entry, origin: item.origin, problems: [], warnings: warnings), document)
         }
     }
 
@@ -444,7 +492,7 @@ struct RunSummary: Sendable {
 
 /// The shared state of a parallel run: the next record to take, the records finished
 /// out of order (waiting for the ones before them), and the summary. Guarded by a lock.
-private final class RunState: Sendable {
+final class RunState: Sendable {
     private struct State: @unchecked Sendable {
         var next = 0
         var done = 0
@@ -471,10 +519,10 @@ private final class RunState: Sendable {
         state = Locked(s)
     }
 
-    /// The next record's position, or nil when all are taken.
-    func take() -> Int? {
+    /// The next record's position, or nil when all are taken (all below `limit`, if given).
+    func take(below limit: Int = .max) -> Int? {
         state.withLock { s in
-            guard s.next < count else { return nil }
+            guard s.next < min(count, limit) else { return nil }
             s.next += 1
             return s.next - 1
         }

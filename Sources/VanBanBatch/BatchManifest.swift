@@ -253,7 +253,9 @@ public struct BatchManifest: Sendable, Hashable {
         names = try str(v["options"]?["names"], "options.names")
         textWidth = try int(v["options"]?["text_width"], "options.text_width")
         if let s = v["shard"] {
-            shard = (try BatchShard(index: try int(s["index"], "shard.index"), count: try int(s["count"], "shard.count")),
+            let index = try int(s["index"], "shard.index"), count = try int(s["count"], "shard.count")
+            guard (1...Self.maxShards).contains(count), (1...count).contains(index) else { throw bad("the shard \(index)/\(count) does not exist") }
+            shard = (try BatchShard(index: index, count: count),
                      try int(s["first"], "shard.first"), try int(s["last"], "shard.last"))
         } else {
             shard = nil
@@ -279,6 +281,7 @@ public struct BatchManifest: Sendable, Hashable {
         } else {
             merged = nil
         }
+        try validateNumbers(bad)
     }
 
     // MARK: Combining shards
@@ -323,7 +326,7 @@ public struct BatchManifest: Sendable, Hashable {
         let ordered = (1...n).map { shards[$0]! }
         let entries = ordered.flatMap(\.entries).sorted { $0.index < $1.index }
         let indices = entries.map(\.index)
-        if indices != Array(1..<(first.total + 1)) {
+        if !indices.elementsEqual(1..<(first.total + 1)) {
             let seen = Set(indices)
             let lost = (1..<(first.total + 1)).filter { !seen.contains($0) }
             throw VanBanError(.data, lost.isEmpty ? "some records appear in more than one shard" : "records \(lost.prefix(10).map(String.init).joined(separator: ", ")) are in no shard",

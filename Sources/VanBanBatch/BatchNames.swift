@@ -162,19 +162,31 @@ public enum BatchNames {
     /// case-insensitive file systems (macOS, Windows). `nil` entries (records without a
     /// name) are passed through. Reserved names (``isReserved(_:)``) count as taken.
     public static func unique(_ stems: [String?]) -> [String?] {
+        var probes = 0
+        return unique(stems, probes: &probes)
+    }
+
+    /// The same, counting in `probes` the candidate names tried (linear in the number of
+    /// stems: each stem resumes at the suffix where the previous one with its name stopped).
+    static func unique(_ stems: [String?], probes: inout Int) -> [String?] {
         var taken = Set<String>()
+        var next: [String: Int] = [:]
         var out: [String?] = []
         out.reserveCapacity(stems.count)
         for stem in stems {
             guard let stem else { out.append(nil); continue }
-            var candidate = stem
-            var n = 1
+            let key = stem.lowercased()
+            var n = next[key] ?? 1
+            var candidate = n == 1 ? stem : String(stem.prefix(maxStemLength - "-\(n)".count)) + "-\(n)"
+            probes += 1
             while isReserved(candidate) || taken.contains(candidate.lowercased()) {
+                probes += 1
                 n += 1
                 let suffix = "-\(n)"
                 candidate = String(stem.prefix(maxStemLength - suffix.count)) + suffix
             }
             taken.insert(candidate.lowercased())
+            next[key] = n
             out.append(candidate)
         }
         return out

@@ -160,45 +160,59 @@ enum RecordFiles {
     /// Writes every `(name, bytes)` into `dir` as one group.
     /// - Throws: ``VanBanError`` of kind `output`; then none of the files was left.
     static func write(_ files: [(name: String, bytes: [UInt8])], in dir: URL) throws(VanBanError) {
-        var temps: [(temp: String, final: String)] = []
-        func discard() {
-            for t in temps {
-                unlink(t.temp)
-                TempFiles.shared.unregister(t.temp)
-            }
+        var staged = StagedRecord(dir: dir)
+        for (name, bytes) in files { try staged.add(name, bytes) }
+        try staged.commit()
+    }
+}
+
+/// A record's files written to temporary files in the output folder, not yet visible
+/// under their names: ``commit()`` renames them all into place, ``discard()`` removes
+/// them. A record waiting for its PDF stays staged until the PDF arrives.
+struct StagedRecord: Sendable {
+    let dir: URL
+    private(set) var temps: [(temp: String, final: String)] = []
+
+    init(dir: URL) { self.dir = dir }
+
+    /// Writes one more file of the record to a temporary file.
+    /// - Throws: ``VanBanError`` of kind `output`; then every temporary of the record is removed.
+    mutating func add(_ name: String, _ bytes: [UInt8]) throws(VanBanError) {
+        guard !name.isEmpty, !name.hasPrefix("."), !name.contains("/"), !name.contains(".."), !name.contains("\0") else {
+            discard()
+            throw VanBanError(.output, "refusing the unsafe file name '\(name)'")
         }
-        for (name, bytes) in files {
-            guard !name.isEmpty, !name.hasPrefix("."), !name.contains("/"), !name.contains(".."), !name.contains("\0") else {
-                discard()
-                throw VanBanError(.output, "refusing the unsafe file name '\(name)'")
-            }
-            let final = dir.appendingPathComponent(name, isDirectory: false).path
-            let temp = dir.appendingPathComponent(".\(name).vanban-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).tmp").path
-            let fd = TempFiles.shared.create(temp)
-            guard fd >= 0 else {
-                let reason = fd == TempFiles.closedError ? "the run was interrupted" : String(cString: strerror(errno))
-                discard()
-                throw VanBanError(.output, "cannot write in '\(dir.path)': \(reason)", help: "check the disk space and the permissions of the folder")
-            }
-            temps.append((temp, final))
-            var ok = !(BatchFaults.failWrite.withLock { $0 }?(name) ?? false)
-            var reason = ok ? "" : "injected write failure"
-            if ok {
-                bytes.withUnsafeBytes { buf in
-                    var off = 0
-                    while off < buf.count {
-                        let n = Foundation.write(fd, buf.baseAddress! + off, buf.count - off)
-                        if n <= 0 { ok = false; reason = n < 0 ? String(cString: strerror(errno)) : "nothing was written"; break }
-                        off += n
-                    }
+        let final = dir.appendingPathComponent(name, isDirectory: false).path
+        let temp = dir.appendingPathComponent(".\(name).vanban-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).tmp").path
+        let fd = TempFiles.shared.create(temp)
+        guard fd >= 0 else {
+            let reason = fd == TempFiles.closedError ? "the run was interrupted" : String(cString: strerror(errno))
+            discard()
+            throw VanBanError(.output, "cannot write in '\(dir.path)': \(reason)", help: "check the disk space and the permissions of the folder")
+        }
+        temps.append((temp, final))
+        var ok = !(BatchFaults.failWrite.withLock { $0 }?(name) ?? false)
+        var reason = ok ? "" : "injected write failure"
+        if ok {
+            bytes.withUnsafeBytes { buf in
+                var off = 0
+                while off < buf.count {
+                    let n = Foundation.write(fd, buf.baseAddress! + off, buf.count - off)
+                    if n <= 0 { ok = false; reason = n < 0 ? String(cString: strerror(errno)) : "nothing was written"; break }
+                    off += n
                 }
             }
-            if close(fd) != 0 && ok { ok = false; reason = String(cString: strerror(errno)) }
-            guard ok else {
-                discard()
-                throw VanBanError(.output, "cannot write '\(final)': \(reason)", help: "check the disk space and the permissions of the folder")
-            }
         }
+        if close(fd) != 0 && ok { ok = false; reason = String(cString: strerror(errno)) }
+        guard ok else {
+            discard()
+            throw VanBanError(.output, "cannot write '\(final)': \(reason)", help: "check the disk space and the permissions of the folder")
+        }
+    }
+
+    /// Renames every file into place: together, or (on an error) none of them.
+    /// - Throws: ``VanBanError`` of kind `output`; then none of the files was left.
+    mutating func commit() throws(VanBanError) {
         for (k, t) in temps.enumerated() where rename(t.temp, t.final) != 0 {
             let reason = String(cString: strerror(errno))
             // Take back the files already renamed: the record is all or nothing.
@@ -207,8 +221,20 @@ enum RecordFiles {
             throw VanBanError(.output, "cannot write '\(t.final)': \(reason)", help: "check the permissions of the folder")
         }
         for t in temps { TempFiles.shared.unregister(t.temp) }
+        temps = []
     }
 
+    /// Removes the temporary files: the record leaves nothing behind.
+    mutating func discard() {
+        for t in temps {
+            unlink(t.temp)
+            TempFiles.shared.unregister(t.temp)
+        }
+        temps = []
+    }
+}
+
+extension RecordFiles {
     /// Makes every file written so far in `dir`'s file system durable: one `syncfs`.
     static func syncAll(_ dir: URL) throws(VanBanError) {
         let fd = open(dir.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)

@@ -137,6 +137,11 @@ public struct BatchRecordSet: Sendable, Hashable {
         for h in table.header {
             let isRecipient = BatchMerge.recipientKeys.contains(h.text)
             let path = isRecipient ? ["recipients"] : h.text.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+            // Bounded like the JSON reader's nesting, before any nested value is built.
+            if path.count > JSONReader.maxDepth {
+                throw VanBanError(.data, "the column name '\(h.text.prefix(40))…' has \(path.count) dotted parts, more than \(JSONReader.maxDepth)",
+                                  at: table.location(of: h), help: "a dotted column name sets a nested key, e.g. meeting.venue; no template needs such depth")
+            }
             if path.contains(where: { $0.trimmingCharacters(in: .whitespaces).isEmpty }) {
                 throw VanBanError(.data, "the column name '\(h.text)' has an empty part", at: table.location(of: h),
                                   help: "a dotted column name sets a nested key, e.g. meeting.venue")

@@ -13,7 +13,7 @@ import VanBanXML
 /// style per emphasis; the header as a borderless two-column table with its short rules;
 /// page numbers centred at the top from page 2 of every part, each attachment a new
 /// section that restarts its numbering; programme tables with repeated header rows and
-/// rows that do not split; lists with literal Vietnamese markers and hanging indents;
+/// rows that do not split; lists with literal Vietnamese markers (first line 1 cm in);
 /// the sign-off as a borderless table.
 ///
 /// Output is deterministic: fixed part order, fixed relationship ids, no random ids or

@@ -18,6 +18,11 @@ struct WordBody {
     private var pendingBreak = false
     /// Set while writing the block before a sign-off: its last paragraph keeps with it.
     private var keepWithNext = false
+    /// The short rule of a subject, when it goes under the "(Kèm theo …)" line that
+    /// follows the subject (Mẫu 2.1) rather than under the subject itself.
+    private var ruleAfterReference: XML.Element?
+    /// Set while writing a subject that a reference line follows.
+    private var subjectBeforeReference = false
 
     init(page: PageSetup, numberedHeader: String, emptyHeader: String) {
         self.page = page
@@ -36,9 +41,16 @@ struct WordBody {
             pendingBreak = false
             var partOut: [XML.Element] = []
             for (i, b) in part.blocks.enumerated() {
-                if i + 1 < part.blocks.count, case .signOff = part.blocks[i + 1] { keepWithNext = true }
+                let next: Block? = i + 1 < part.blocks.count ? part.blocks[i + 1] : nil
+                if case .signOff = next { keepWithNext = true }
+                if case .subject = b, case .paragraph(let p) = next, p.role == .reference { subjectBeforeReference = true }
                 block(b, into: &partOut)
                 keepWithNext = false
+                subjectBeforeReference = false
+                if let rule = ruleAfterReference, case .paragraph(let p) = b, p.role == .reference {
+                    partOut.append(rule)
+                    ruleAfterReference = nil
+                }
             }
             if pendingBreak { partOut.append(emptyParagraph(pageBreak: true)) }
             if partOut.isEmpty { partOut.append(emptyParagraph(pageBreak: false)) }
@@ -55,6 +67,10 @@ struct WordBody {
             }
             out += partOut
         }
+        // Word and LibreOffice always end a document with a paragraph; after a closing
+        // table (the signature) they add a body-size one, which makes a page of its own
+        // when the table ends near the bottom margin. A 1 pt paragraph fits (as in the ODT).
+        if out.last?.name == "w:tbl" { out.append(emptyParagraph(pageBreak: false)) }
         out.append(sectionProperties)
         return out
     }
@@ -122,9 +138,10 @@ struct WordBody {
         case .subject(let content):
             out.append(paragraph(.subject, content, topLevel: true))
             let longest = content.plainText.split(separator: "\n", omittingEmptySubsequences: false)
-                .map { TextMetrics.width(String($0), points: WordLayout.titlePt, bold: true) }.max() ?? 0
+                .map { TextWidth.width(String($0), points: WordLayout.titlePt, bold: true) }.max() ?? 0
             let length = min(max(longest * 0.4, 25), textWidth / 2)
-            out.append(rule(length: length, within: textWidth, topLevel: true, spaceAfter: WordLayout.paragraphGapPt))
+            let r = rule(length: length, within: textWidth, topLevel: true, spaceAfter: WordLayout.paragraphGapPt)
+            if subjectBeforeReference { ruleAfterReference = r } else { out.append(r) }
         case .recipients(let r):
             recipients(r, into: &out)
         case .paragraph(let p):
@@ -135,7 +152,7 @@ struct WordBody {
             let lvl = min(max(level, 1), 3)
             out.append(paragraph(lvl == 1 ? .heading1 : lvl == 2 ? .heading2 : .heading3, content, topLevel: true))
         case .list(let l):
-            list(l, markerStart: WordLayout.firstLineIndentMM, into: &out)
+            list(l, into: &out)
         case .table(let t):
             if !pendingBreak, let i = out.indices.last, out[i].name == "w:p" {
                 // Word has no space above a table: the paragraph above keeps it instead.
@@ -171,15 +188,29 @@ struct WordBody {
     }
 
     /// "Kính gửi": one recipient on the label's line, centred; several as a dash list
-    /// whose dashes line up after the label (as the ODT writer does).
+    /// whose dashes line up after the label, the block centred on the page (at most
+    /// 35 mm in), as the ODT writer lays it out.
     mutating func recipients(_ r: Recipients, into out: inout [XML.Element]) {
-        let (first, items) = Punctuation.recipients(label: r.label, r.names)
+        let (first, items) = r.lines
         if items.isEmpty {
-            out.append(paragraph(.recipients, [.text(first, [])], topLevel: true))
+            // Centred when it fits on one line; a long recipient wraps under its own
+            // first word (a hanging indent past the label), not as centred lines.
+            let label = first.hasPrefix(r.label) ? r.label : ""
+            let labelWidth = label.isEmpty ? 0 : TextWidth.width(label + " ", points: page.bodyPt, bold: false)
+            let whole = TextWidth.width(first, points: page.bodyPt, bold: false)
+            if whole <= textWidth - 2 || label.isEmpty {
+                out.append(paragraph(.recipients, [.text(first, [])], topLevel: true))
+            } else {
+                var f = ParagraphFormat()
+                f.leftMM = labelWidth
+                f.firstLineMM = -labelWidth
+                f.align = "left"
+                out.append(paragraph(.recipients, [.text(first, [])], format: f, topLevel: true))
+            }
             return
         }
-        let labelWidth = TextMetrics.width(first + " ", points: page.bodyPt, bold: false)
-        let widest = items.map { TextMetrics.width($0, points: page.bodyPt, bold: false) }.max() ?? 0
+        let labelWidth = TextWidth.width(first + " ", points: page.bodyPt, bold: false)
+        let widest = items.map { TextWidth.width($0, points: page.bodyPt, bold: false) }.max() ?? 0
         let start = min(max((textWidth - labelWidth - widest) / 2, 0), 35)
         var label = ParagraphFormat()
         label.leftMM = start
@@ -191,29 +222,27 @@ struct WordBody {
         for i in items { out.append(paragraph(.recipientsItem, [.text(i, [])], format: item, topLevel: true)) }
     }
 
-    /// A list: each marker is literal text ("1.", "a)", "đ)", "-") and a tab, with a
-    /// hanging indent wide enough for the widest marker. Word's numbering is not used:
-    /// it cannot produce the Vietnamese letters.
-    mutating func list(_ l: ListBlock, markerStart: Double, into out: inout [XML.Element]) {
-        let markers = l.items.indices.map { l.style.marker(l.start + $0) }
-        let widest = markers.map { TextMetrics.width($0, points: page.bodyPt, bold: false) }.max() ?? 0
-        let hang = max(7.5, ((widest + 1.5) / 2.5).rounded(.up) * 2.5)
-        let textStart = markerStart + hang
-        var format = ParagraphFormat()
-        format.leftMM = textStart
-        format.firstLineMM = -hang
-        format.tabsMM = [textStart]
+    /// A list, laid out as Decree 30 lays out items and points (as the ODT writer does):
+    /// each item is a body paragraph (first line indented 1 cm, wrapped lines back at
+    /// the margin) that starts with its marker as literal text ("1.", "a)", "đ)", "-")
+    /// and a space. Word's numbering is not used: it cannot produce the Vietnamese
+    /// letters. The marker of a titled item (one whose text starts in bold) is bold too,
+    /// as the Decree writes "1. Tên mục".
+    mutating func list(_ l: ListBlock, into out: inout [XML.Element]) {
         let keepLast = keepWithNext
-        for (n, (item, marker)) in zip(l.items, markers).enumerated() {
-            var f = format
+        for (n, (item, marker)) in zip(l.items, l.markers).enumerated() {
+            var f = ParagraphFormat()
             f.keepNext = keepLast && n == l.items.count - 1 && item.children.isEmpty
-            var p = paragraph(.list, [], format: f, topLevel: true)
-            p.append(XML.Element("w:r", elements: [XML.Element("w:t", [:], [.text(marker)]), XML.Element("w:tab")]))
-            p.children += runs(item.content, base: RunFormat()).map(XML.Node.element)
-            out.append(p)
+            var titled = false
+            for case .text(let t, let style) in item.content where !t.isEmpty {
+                titled = style.contains(.bold)
+                break
+            }
+            let content: [Inline] = [.text(marker + " ", titled ? [.bold] : [])] + item.content
+            out.append(paragraph(.list, content, format: f, topLevel: true))
             for child in item.children {
                 if case .list(let sub) = child {
-                    list(sub, markerStart: textStart, into: &out)
+                    list(sub, into: &out)
                 } else {
                     block(child, into: &out)
                 }
@@ -392,23 +421,16 @@ struct WordBody {
     /// sizes it. Left: parent and issuer lines, a centred rule 0.4 times as long as the
     /// longest issuer line, and in the second row the number and the "V/v" summary.
     /// Right: the national title, the motto with a rule as long as the motto, and in the
-    /// second row the italic date line, level with the number.
+    /// second row the italic date line, level with the number. Column widths, the reach
+    /// into the margins (at most 5 mm), the issuer size and the issuer rule (40 % of its
+    /// longest printed line) are ``PrintLayout``'s, the rules the ODT and HTML follow.
     mutating func header(_ h: Header) -> XML.Element {
-        let titleWidth = TextMetrics.width(NationalTitle.title, points: WordLayout.nationalTitlePt, bold: true)
-        let mottoWidth = TextMetrics.width(NationalTitle.motto, points: WordLayout.mottoPt, bold: true)
-        let maxLeftReach = max(0, min(12, page.leftMM - 15))
-        let maxRightReach = max(0, min(8, page.rightMM - 10))
-        let right = max(textWidth * 0.6, titleWidth + 3)
-        let available = textWidth + maxLeftReach + maxRightReach - right
-        func needed(_ pt: Double) -> Double {
-            var w = h.parent.map { TextMetrics.width($0, points: pt, bold: false) }
-            w += h.issuer.map { TextMetrics.width($0, points: pt, bold: true) }
-            if let n = h.number { w.append(TextMetrics.width(n, points: WordLayout.numberPt, bold: false)) }
-            return (w.max() ?? 0) + 3
-        }
-        var issuerPt = WordLayout.issuerPt
-        if needed(issuerPt) > available { issuerPt = WordLayout.issuerSmallPt }
-        let left = min(max(textWidth * 0.4, needed(issuerPt)), max(available, textWidth * 0.4))
+        let mottoWidth = TextWidth.width(NationalTitle.motto, points: WordLayout.mottoPt, bold: true)
+        let (maxLeftReach, maxRightReach) = PrintLayout.headerReach(page)
+        let right = PrintLayout.nationColumnWidth(page)
+        let available = PrintLayout.issuerColumnLimit(page)
+        let issuerPt = PrintLayout.issuerPoints(h, page: page)
+        let left = min(max(textWidth * 0.4, PrintLayout.issuerColumnNeeds(h, points: issuerPt)), max(available, textWidth * 0.4))
         let overflow = max(0, left + right - textWidth)
         let leftReach = min(maxLeftReach, max(overflow / 2, overflow - maxRightReach))
 
@@ -418,8 +440,7 @@ struct WordBody {
         for line in h.parent { leftTop.append(paragraph(.parent, [.text(line, [])], run: small, topLevel: false)) }
         for line in h.issuer { leftTop.append(paragraph(.issuer, [.text(line, [])], run: small, topLevel: false)) }
         if !h.issuer.isEmpty {
-            let longest = h.issuer.map { TextMetrics.width($0, points: issuerPt, bold: true) }.max() ?? 0
-            leftTop.append(rule(length: max(longest * 0.4, 15), within: left, topLevel: false))
+            leftTop.append(rule(length: PrintLayout.issuerRuleLength(h.issuer, width: left, points: issuerPt), within: left, topLevel: false))
         }
         let rightTop = [
             paragraph(.nationalTitle, [.text(NationalTitle.title, [])], topLevel: false),
@@ -430,9 +451,12 @@ struct WordBody {
         var leftBottom: [XML.Element] = []
         if let n = h.number { leftBottom.append(paragraph(.number, [.text(n, [])], topLevel: false)) }
         if let s = h.summary {
-            let lines = s.split(separator: "\n", omittingEmptySubsequences: false)
+            let lines = PrintLayout.keepingRangesTogether(s).split(separator: "\n", omittingEmptySubsequences: false)
                 .enumerated().flatMap { i, line in (i > 0 ? [Inline.lineBreak] : []) + [.text(String(line), [])] }
-            leftBottom.append(paragraph(.summary, lines, topLevel: false))
+            // Inside the text area: the column's reach into the margin is given back.
+            var inside = ParagraphFormat()
+            if leftReach > 0 { inside.leftMM = leftReach }
+            leftBottom.append(paragraph(.summary, lines, format: inside, topLevel: false))
         }
         var rightBottom: [XML.Element] = []
         if let d = h.dateLine { rightBottom.append(paragraph(.dateLine, [.text(d, [])], topLevel: false)) }
@@ -454,7 +478,7 @@ struct WordBody {
         var copies: [XML.Element] = []
         if let c = s.copiesTo {
             copies.append(paragraph(.copiesLabel, [.text(c.label, [])], format: first, topLevel: false))
-            for item in Punctuation.copiesTo(c.items) {
+            for item in c.lines {
                 copies.append(paragraph(.copiesItem, [.text(item, [])], topLevel: false))
             }
         }

@@ -55,13 +55,14 @@ enum WordML {
 }
 
 /// Fixed sizes of the layout (points or millimetres), the same as the ODF writer's
-/// (see decree30.md §1, §2, §4, §5).
+/// (see decree30.md §1, §2, §4, §5). The header sizes come from ``PrintLayout``, the
+/// one rule of every paged format.
 enum WordLayout {
     static let font = "Times New Roman"
-    static let nationalTitlePt = 13.0
+    static let nationalTitlePt = PrintLayout.nationalTitlePt
     static let mottoPt = 14.0
-    static let issuerPt = 13.0
-    static let issuerSmallPt = 12.0
+    static let issuerPt = PrintLayout.issuerPt
+    static let issuerSmallPt = PrintLayout.issuerSmallPt
     static let numberPt = 13.0
     static let summaryPt = 12.0
     static let dateLinePt = 14.0
@@ -70,7 +71,6 @@ enum WordLayout {
     static let copiesLabelPt = 12.0
     static let copiesItemPt = 11.0
     static let signaturePt = 14.0
-    static let pageNumberPt = 13.0
     static let notePt = 12.0
     static let paragraphGapPt = 6.0
     static let firstLineIndentMM = 10.0

@@ -57,7 +57,7 @@ enum WordStyle: String, CaseIterable {
     }
 
     /// The definition: parent, next style, paragraph and run properties.
-    func definition() -> (parent: WordStyle?, next: WordStyle?, paragraph: ParagraphFormat, run: RunFormat) {
+    func definition(page: PageSetup) -> (parent: WordStyle?, next: WordStyle?, paragraph: ParagraphFormat, run: RunFormat) {
         var parent: WordStyle? = .normal
         var next: WordStyle?
         var p = ParagraphFormat()
@@ -189,7 +189,11 @@ enum WordStyle: String, CaseIterable {
             r.italic = true
             r.sizePt = WordLayout.copiesLabelPt
         case .copiesItem:
+            // A wrapped item continues under its text, not under its dash.
+            let dash = TextWidth.width("- ", points: WordLayout.copiesItemPt, bold: false)
             p.align = "left"
+            p.leftMM = dash
+            p.firstLineMM = -dash
             r.sizePt = WordLayout.copiesItemPt
         case .signatureTitle:
             centred()
@@ -201,8 +205,9 @@ enum WordStyle: String, CaseIterable {
             r.bold = true
             r.sizePt = WordLayout.signaturePt
         case .pageNumber:
+            // In the body size, as the ODT's.
             centred()
-            r.sizePt = WordLayout.pageNumberPt
+            r.sizePt = page.bodyPt
         }
         return (parent, next, p, r)
     }
@@ -280,7 +285,7 @@ struct WordStyleSheet {
     }
 
     private func paragraphStyle(_ s: WordStyle) -> XML.Element {
-        let d = s.definition()
+        let d = s.definition(page: page)
         var attributes: KeyValuePairs<String, String> = ["w:type": "paragraph", "w:customStyle": "1", "w:styleId": s.id]
         if s == .normal { attributes = ["w:type": "paragraph", "w:default": "1", "w:styleId": s.id] }
         var e = XML.Element("w:style", attributes)

@@ -32,8 +32,11 @@ public struct HTMLWriter: DocumentWriter {
 /// Walks the document tree and drives the ``HTMLBuilder``.
 struct Renderer {
     var b = HTMLBuilder()
+    /// The page of the document being written.
+    var page = PageSetup()
 
     mutating func document(_ d: Document) {
+        page = d.page
         b.doctype()
         b.open("html", [Attribute("lang", "vi")])
         b.open("head")
@@ -44,7 +47,7 @@ struct Renderer {
             b.voidLine("meta", [Attribute("name", "author"), Attribute("content", d.metadata.author)])
         }
         b.open("style")
-        b.styleSheet(StyleSheet(page: d.page))
+        b.styleSheet(StyleSheet(page: d.page, parts: d.parts.count))
         b.close("style")
         b.close("head")
         b.open("body")
@@ -87,14 +90,30 @@ struct Renderer {
             attributes.append(Attribute("aria-label", label))
         }
         b.open("article", attributes)
-        for block in p.blocks { self.block(block) }
+        for (i, block) in p.blocks.enumerated() {
+            // In an attachment the subject's short rule goes under the "(Kèm theo …)"
+            // line that follows it (Mẫu 2.1).
+            if case .subject(let content) = block, i + 1 < p.blocks.count,
+               case .paragraph(let next) = p.blocks[i + 1], next.role == .reference {
+                b.openLine("p", [.class("subject before-reference")])
+                inlines(content)
+                b.endTag("p")
+            } else if case .paragraph(let para) = block, para.role == .reference, i > 0,
+                      case .subject = p.blocks[i - 1] {
+                b.openLine("p", [.class("reference after-subject")])
+                inlines(para.content)
+                b.endTag("p")
+            } else {
+                self.block(block)
+            }
+        }
         b.close("article")
     }
 
     mutating func block(_ block: Block) {
         switch block {
         case .header(let h):
-            header(h)
+            header(h, page: page)
         case .title(let content):
             b.openLine("h1", [.class("title")])
             inlines(content)
@@ -153,9 +172,11 @@ struct Renderer {
 
     // MARK: Blocks
 
-    mutating func header(_ h: Header) {
+    mutating func header(_ h: Header, page: PageSetup) {
         b.open("header", [.class("decree-header")])
-        b.open("div", [.class("issuer-block")])
+        // 12 pt instead of 13 when an issuer line does not fit its column (the ODT's rule).
+        let small = PrintLayout.issuerPoints(h, page: page) < PrintLayout.issuerPt
+        b.open("div", [.class(small ? "issuer-block small" : "issuer-block")])
         if !h.parent.isEmpty {
             b.openLine("p", [.class("parent")])
             lines(h.parent)
@@ -173,14 +194,30 @@ struct Renderer {
         b.close("div")
         if let n = h.number { b.line("p", [.class("number")], text: n) }
         if let d = h.dateLine { b.line("p", [.class("date-line")], text: d) }
-        if let s = h.summary { b.line("p", [.class("summary")], text: s) }
+        if let s = h.summary { b.line("p", [.class("summary")], text: PrintLayout.keepingRangesTogether(s)) }
         b.close("header")
     }
 
     mutating func recipients(_ r: Recipients) {
         let lines = r.lines
         if lines.list.isEmpty {
-            b.line("p", [.class("recipients")], text: lines.first)
+            // The label and the recipient in two grid cells: a long recipient wraps
+            // under its own first word.
+            b.openLine("p", [.class("recipients")])
+            if lines.first.hasPrefix(r.label) && lines.first.count > r.label.count {
+                b.startTag("span")
+                b.text(r.label)
+                b.endTag("span")
+                b.text(" ")
+                b.startTag("span")
+                b.text(String(lines.first.dropFirst(r.label.count)).trimmingPrefixSpaces)
+                b.endTag("span")
+            } else {
+                b.startTag("span")
+                b.text(lines.first)
+                b.endTag("span")
+            }
+            b.endTag("p")
             return
         }
         b.open("div", [.class("recipients-block")])
@@ -232,9 +269,17 @@ struct Renderer {
     }
 
     mutating func listItemText(_ marker: String, _ content: [Inline]) {
+        // The marker of a titled item (its text starts in bold) is bold too: "1. Tên mục".
+        var titled = false
+        for case .text(let t, let style) in content where !t.isEmpty {
+            titled = style.contains(.bold)
+            break
+        }
+        if titled { b.startTag("b") }
         b.startTag("span", [.class("marker")])
         b.text(marker)
         b.endTag("span")
+        if titled { b.endTag("b") }
         b.text(" ")
         inlines(content)
     }
@@ -320,4 +365,9 @@ struct Renderer {
         }
         b.close("footer")
     }
+}
+
+fileprivate extension String {
+    /// The string without its leading spaces.
+    var trimmingPrefixSpaces: String { String(drop { $0 == " " }) }
 }

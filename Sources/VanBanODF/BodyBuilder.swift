@@ -36,6 +36,11 @@ struct BodyBuilder {
     private var tableNames: [String: Int] = [:]
     /// Set while writing the block before a sign-off: its last paragraph keeps with it.
     private var keepWithNext = false
+    /// The short rule of a subject, when it goes under the "(Kèm theo …)" line that
+    /// follows the subject (Mẫu 2.1) rather than under the subject itself.
+    private var ruleAfterReference: XML.Element?
+    /// Set while writing a subject that a reference line follows.
+    private var subjectBeforeReference = false
 
     private let sheet: BuiltStyleSheet
 
@@ -76,12 +81,22 @@ struct BodyBuilder {
                 var next: Block?
                 if i + 1 < part.blocks.count { next = part.blocks[i + 1] }
                 if case .signOff = next { keepWithNext = true }
+                if case .subject = b, case .paragraph(let p) = next, p.role == .reference { subjectBeforeReference = true }
                 block(b, into: &out)
                 keepWithNext = false
+                subjectBeforeReference = false
+                if let rule = ruleAfterReference, case .paragraph(let p) = b, p.role == .reference {
+                    out.append(rule)
+                    ruleAfterReference = nil
+                }
             }
             if pendingPartStart { out.append(paragraph(ParagraphSpec(.standard), [], topLevel: true)) }
         }
         if pendingBreak { out.append(paragraph(ParagraphSpec(.standard), [], topLevel: true)) }
+        // LibreOffice and Word always end a document with a paragraph; after a closing
+        // table (the signature) they add a body-size one, which makes a page of its own
+        // when the table ends near the bottom margin. A 1 pt paragraph fits.
+        if out.last?.name == "table:table" { out.append(paragraph(ParagraphSpec(.end), [], topLevel: true)) }
         if out.isEmpty { out.append(XML.Element("text:p", ["text:style-name": NamedStyle.standard.name])) }
         return XML.Element("office:text", elements: out)
     }
@@ -96,9 +111,10 @@ struct BodyBuilder {
             out.append(paragraph(ParagraphSpec(.title), content, topLevel: true))
         case .subject(let content):
             out.append(paragraph(ParagraphSpec(.subject), content, topLevel: true))
-            let longest = lines(of: content).map { TextMetrics.width($0, points: Layout.titlePt, bold: true) }.max() ?? 0
+            let longest = lines(of: content).map { TextWidth.width($0, points: Layout.titlePt, bold: true) }.max() ?? 0
             let length = min(max(longest * 0.4, 25), textWidth / 2)
-            out.append(rule(length: length, within: textWidth, topLevel: true, spaceAfter: Layout.paragraphGapPt))
+            let r = rule(length: length, within: textWidth, topLevel: true, spaceAfter: Layout.paragraphGapPt)
+            if subjectBeforeReference { ruleAfterReference = r } else { out.append(r) }
         case .recipients(let r):
             recipients(r, into: &out)
         case .paragraph(let p):
@@ -117,7 +133,7 @@ struct BodyBuilder {
             h.attributes.append(XML.Attribute("text:outline-level", String(lvl)))
             out.append(h)
         case .list(let l):
-            list(l, markerStart: Layout.firstLineIndentMM, into: &out)
+            list(l, into: &out)
         case .table(let t):
             out.append(table(t))
         case .signOff(let s):
@@ -133,11 +149,23 @@ struct BodyBuilder {
     mutating func recipients(_ r: Recipients, into out: inout [XML.Element]) {
         let (first, items) = r.lines
         if items.isEmpty {
-            out.append(paragraph(ParagraphSpec(.recipients), [.text(first, [])], topLevel: true))
+            // Centred when it fits on one line; a long recipient wraps under its own
+            // first word (a hanging indent past the label), not as centred lines.
+            let label = first.hasPrefix(r.label) ? r.label : ""
+            let labelWidth = label.isEmpty ? 0 : TextWidth.width(label + " ", points: page.bodyPt, bold: false)
+            let whole = TextWidth.width(first, points: page.bodyPt, bold: false)
+            if whole <= textWidth - 2 || label.isEmpty {
+                out.append(paragraph(ParagraphSpec(.recipients), [.text(first, [])], topLevel: true))
+            } else {
+                out.append(paragraph(ParagraphSpec(.recipients, paragraph: [
+                    XML.Attribute("fo:margin-left", Length.mm(labelWidth)), XML.Attribute("fo:text-indent", Length.mm(-labelWidth)),
+                    XML.Attribute("fo:text-align", "start"),
+                ]), [.text(first, [])], topLevel: true))
+            }
             return
         }
-        let labelWidth = TextMetrics.width(first + " ", points: page.bodyPt, bold: false)
-        let widest = items.map { TextMetrics.width($0, points: page.bodyPt, bold: false) }.max() ?? 0
+        let labelWidth = TextWidth.width(first + " ", points: page.bodyPt, bold: false)
+        let widest = items.map { TextWidth.width($0, points: page.bodyPt, bold: false) }.max() ?? 0
         let start = min(max((textWidth - labelWidth - widest) / 2, 0), 35)
         let labelSpec = ParagraphSpec(.recipients, paragraph: [
             XML.Attribute("fo:margin-left", Length.mm(start)), XML.Attribute("fo:margin-bottom", "0pt"),
@@ -148,34 +176,28 @@ struct BodyBuilder {
         for item in items { out.append(paragraph(itemSpec, [.text(item, [])], topLevel: true)) }
     }
 
-    /// A list: each marker is literal text ("1.", "a)", "đ)", "-") followed by a tab, with
-    /// a hanging indent wide enough for the widest marker, so wrapped lines align with
-    /// the text. ODF numbering is not used: it cannot produce the Vietnamese letters.
-    /// Nested lists start where their parent item's text starts.
-    mutating func list(_ l: ListBlock, markerStart: Double, into out: inout [XML.Element]) {
-        let markers = l.markers
-        let widest = markers.map { TextMetrics.width($0, points: page.bodyPt, bold: false) }.max() ?? 0
-        let hang = max(7.5, ((widest + 1.5) / 2.5).rounded(.up) * 2.5)
-        let textStart = markerStart + hang
-        let spec = ParagraphSpec(.list, paragraph: [
-            XML.Attribute("fo:margin-left", Length.mm(textStart)),
-            XML.Attribute("fo:text-indent", Length.mm(-hang)),
-        ], tabStopMM: 0)
+    /// A list, laid out as Decree 30 lays out items and points: each item is a body
+    /// paragraph (first line indented 1 cm, wrapped lines back at the margin) that starts
+    /// with its marker as literal text ("1.", "a)", "đ)", "-") and a space. ODF numbering
+    /// is not used: it cannot produce the Vietnamese letters. The marker of a titled item
+    /// (one whose text starts in bold) is bold too, as the Decree writes "1. Tên mục".
+    mutating func list(_ l: ListBlock, into out: inout [XML.Element]) {
         let keepLast = keepWithNext
-        for (n, (item, marker)) in zip(l.items, markers).enumerated() {
-            var itemSpec = spec
+        for (n, (item, marker)) in zip(l.items, l.markers).enumerated() {
+            var itemSpec = ParagraphSpec(.list)
             if keepLast, n == l.items.count - 1, item.children.isEmpty {
                 itemSpec.paragraph.append(XML.Attribute("fo:keep-with-next", "always"))
             }
-            var p = paragraph(itemSpec, [], topLevel: true)
-            p.append(text: marker)
-            p.append(XML.Element("text:tab"))
-            var inline = InlineWriter(atSpace: true)
-            p.children += inline.nodes(item.content, styles: &self)
-            out.append(p)
+            var titled = false
+            for case .text(let t, let style) in item.content where !t.isEmpty {
+                titled = style.contains(.bold)
+                break
+            }
+            let content: [Inline] = [.text(marker + " ", titled ? [.bold] : [])] + item.content
+            out.append(paragraph(itemSpec, content, topLevel: true))
             for child in item.children {
                 if case .list(let sub) = child {
-                    list(sub, markerStart: textStart, into: &out)
+                    list(sub, into: &out)
                 } else {
                     block(child, into: &out)
                 }
@@ -375,27 +397,20 @@ struct BodyBuilder {
     /// summary. Right: the national title, the motto with a rule exactly as long as the
     /// motto, and in the second row the italic date line, level with the number.
     ///
-    /// Columns are 40 % and 60 % of the text width, widened when the national title (13 pt
+    /// Columns are 40 % and 60 % of the text width, widened when the national title (12 pt
     /// bold) or the longest issuer line does not fit; the table then reaches into the page
-    /// margins (at most 12 mm on the left and 8 mm on the right, as the official model
-    /// tables do). When an issuer line does not fit at 13 pt, the parent and issuer lines
-    /// are set at 12 pt (Decree 30 allows 12–13 pt).
+    /// margins as the official model tables do (about 3.5 mm), at most 5 mm and never past
+    /// the Decree's smallest margins (left 30, right 15 mm). When an issuer line does not
+    /// fit at 13 pt, the parent and issuer lines are set at 12 pt (Decree 30 allows 12–13
+    /// pt). The rule under the issuer is 40 % of its longest line as printed (the Decree
+    /// asks 1/3 to 1/2). The "V/v" summary stays inside the text area.
     mutating func header(_ h: Header) -> XML.Element {
-        let titleWidth = TextMetrics.width(NationalTitle.title, points: Layout.nationalTitlePt, bold: true)
-        let mottoWidth = TextMetrics.width(NationalTitle.motto, points: Layout.mottoPt, bold: true)
-        let maxLeftReach = max(0, min(12, page.leftMM - 15))
-        let maxRightReach = max(0, min(8, page.rightMM - 10))
-        let right = max(textWidth * 0.6, titleWidth + 3)
-        let available = textWidth + maxLeftReach + maxRightReach - right
-        func needed(_ pt: Double) -> Double {
-            var w = h.parent.map { TextMetrics.width($0, points: pt, bold: false) }
-            w += h.issuer.map { TextMetrics.width($0, points: pt, bold: true) }
-            if let n = h.number { w.append(TextMetrics.width(n, points: Layout.numberPt, bold: false)) }
-            return (w.max() ?? 0) + 3
-        }
-        var issuerPt = Layout.issuerPt
-        if needed(issuerPt) > available { issuerPt = Layout.issuerSmallPt }
-        let left = min(max(textWidth * 0.4, needed(issuerPt)), max(available, textWidth * 0.4))
+        let mottoWidth = TextWidth.width(NationalTitle.motto, points: Layout.mottoPt, bold: true)
+        let (maxLeftReach, maxRightReach) = PrintLayout.headerReach(page)
+        let right = PrintLayout.nationColumnWidth(page)
+        let available = PrintLayout.issuerColumnLimit(page)
+        let issuerPt = PrintLayout.issuerPoints(h, page: page)
+        let left = min(max(textWidth * 0.4, PrintLayout.issuerColumnNeeds(h, points: issuerPt)), max(available, textWidth * 0.4))
         let overflow = max(0, left + right - textWidth)
         let leftReach = min(maxLeftReach, max(overflow / 2, overflow - maxRightReach))
         let rightReach = overflow - leftReach
@@ -408,8 +423,7 @@ struct BodyBuilder {
         for line in h.parent { leftTop.append(paragraph(ParagraphSpec(.parent, text: small), [.text(line, [])], topLevel: false)) }
         for line in h.issuer { leftTop.append(paragraph(ParagraphSpec(.issuer, text: small), [.text(line, [])], topLevel: false)) }
         if !h.issuer.isEmpty {
-            let longest = h.issuer.map { TextMetrics.width($0, points: issuerPt, bold: true) }.max() ?? 0
-            leftTop.append(rule(length: max(longest * 0.4, 15), within: left, topLevel: false))
+            leftTop.append(rule(length: PrintLayout.issuerRuleLength(h.issuer, width: left, points: issuerPt), within: left, topLevel: false))
         }
         let rightTop = [
             paragraph(ParagraphSpec(.nationalTitle), [.text(NationalTitle.title, [])], topLevel: false),
@@ -421,7 +435,9 @@ struct BodyBuilder {
         var leftBottom: [XML.Element] = []
         if let n = h.number { leftBottom.append(paragraph(ParagraphSpec(.number), [.text(n, [])], topLevel: false)) }
         if let s = h.summary {
-            leftBottom.append(paragraph(ParagraphSpec(.summary), s.split(separator: "\n", omittingEmptySubsequences: false)
+            // Inside the text area: the column's reach into the margin is given back.
+            let inside: [XML.Attribute] = leftReach > 0 ? [XML.Attribute("fo:margin-left", Length.mm(leftReach))] : []
+            leftBottom.append(paragraph(ParagraphSpec(.summary, paragraph: inside), PrintLayout.keepingRangesTogether(s).split(separator: "\n", omittingEmptySubsequences: false)
                 .enumerated().flatMap { i, line in (i > 0 ? [Inline.lineBreak] : []) + [.text(String(line), [])] }, topLevel: false))
         }
         var rightBottom: [XML.Element] = []

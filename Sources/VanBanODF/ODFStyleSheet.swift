@@ -38,6 +38,7 @@ enum NamedStyle: String, CaseIterable {
     case signatureTitle = "VanBan Signature Title"
     case signer = "VanBan Signer"
     case pageNumber = "VanBan Page Number"
+    case end = "VanBan End"
 
     /// The `style:name`.
     var name: String { NamedStyle.names[self]! }
@@ -79,11 +80,14 @@ enum Layout {
     static let font = "Times New Roman"
     /// The metric-compatible fallback, declared so that it appears in the font list.
     static let fallbackFont = "Liberation Serif"
-    /// Sizes per element (points).
-    static let nationalTitlePt = 13.0
+    /// Sizes per element (points). One rule for every format (the HTML style sheet uses
+    /// the same): national title 12 (the Decree's example size, so that it fits beside
+    /// the issuer), motto 14, parent and issuer 13 (12 when a line does not fit), page
+    /// number in the body size.
+    static let nationalTitlePt = PrintLayout.nationalTitlePt
     static let mottoPt = 14.0
-    static let issuerPt = 13.0
-    static let issuerSmallPt = 12.0
+    static let issuerPt = PrintLayout.issuerPt
+    static let issuerSmallPt = PrintLayout.issuerSmallPt
     static let numberPt = 13.0
     static let summaryPt = 12.0
     static let dateLinePt = 14.0
@@ -92,7 +96,6 @@ enum Layout {
     static let copiesLabelPt = 12.0
     static let copiesItemPt = 11.0
     static let signaturePt = 14.0
-    static let pageNumberPt = 13.0
     static let notePt = 12.0
     /// Space between body paragraphs (Decree 30: at least 6 pt).
     static let paragraphGapPt = 6.0
@@ -312,8 +315,20 @@ struct StyleSheet {
             italic()
             size(Layout.copiesLabelPt)
         case .copiesItem:
+            // A wrapped item continues under its text, not under its dash.
+            let dash = Length.mm(TextWidth.width("- ", points: Layout.copiesItemPt, bold: false))
             p("fo:text-align", "start")
+            p("fo:margin-left", dash)
+            p("fo:text-indent", "-" + dash)
             size(Layout.copiesItemPt)
+        case .end:
+            // The document's last paragraph after a closing table: LibreOffice (and Word)
+            // always put a paragraph after a final table, and a body-size one does not
+            // fit under a signature that ends near the bottom margin; this one is 1 pt.
+            p("fo:margin-top", "0pt")
+            p("fo:margin-bottom", "0pt")
+            p("fo:line-height", "100%")
+            size(1)
         case .signatureTitle:
             centred()
             bold()
@@ -325,7 +340,7 @@ struct StyleSheet {
             size(Layout.signaturePt)
         case .pageNumber:
             centred()
-            size(Layout.pageNumberPt)
+            size(body)
         }
 
         var e = XML.Element("style:style", ["style:name": s.name])

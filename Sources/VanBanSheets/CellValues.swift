@@ -2,11 +2,32 @@ import Foundation
 
 /// How cell values are written as the text the batch reads: dates ISO, numbers exact.
 enum CellValues {
+    /// The locale decimal numbers are parsed in (created once: making one is slow).
+    static let posix = Locale(identifier: "en_US_POSIX")
+
+    /// `s` without leading and trailing ASCII white space. (Foundation's
+    /// `trimmingCharacters(in:)` goes through NSString on Linux and is far slower.)
+    static func trim(_ s: String) -> String {
+        let u = s.utf8
+        func space(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
+        guard let first = u.first, let last = u.last, space(first) || space(last) else { return s }
+        var start = u.startIndex, end = u.endIndex
+        while start < end, space(u[start]) { start = u.index(after: start) }
+        while end > start, space(u[u.index(before: end)]) { end = u.index(before: end) }
+        return String(s[start..<end])
+    }
+
+    /// `n` with at least `width` digits, zero-padded (`String(format:)` is slow on Linux).
+    static func pad(_ n: Int, _ width: Int = 2) -> String {
+        let s = String(n)
+        return s.count >= width ? s : String(repeating: "0", count: width - s.count) + s
+    }
+
     /// A number literal as written in the file (`233`, `1.5`, `-0.25`, `1.2E+3`), as a
     /// plain decimal without an exponent, computed on the digits (never through a
     /// binary floating-point number, so `0.1` stays `0.1`). Nil when it is not a number.
     static func plainDecimal(_ literal: String) -> String? {
-        var s = Substring(literal.trimmingCharacters(in: .whitespaces))
+        var s = Substring(trim(literal))
         var negative = false
         if s.hasPrefix("-") { negative = true; s = s.dropFirst() } else if s.hasPrefix("+") { s = s.dropFirst() }
         var exponent = 0
@@ -109,7 +130,7 @@ enum CellValues {
         // Seconds of the day, rounded to the nearest second, from the exact fraction.
         var seconds = 0
         if parts.count == 2 {
-            let frac = Decimal(string: "0." + parts[1], locale: Locale(identifier: "en_US_POSIX")) ?? 0
+            let frac = Decimal(string: "0." + parts[1], locale: posix) ?? 0
             var s = frac * 86_400
             var rounded = Decimal()
             NSDecimalRound(&rounded, &s, 0, .plain)
@@ -125,11 +146,11 @@ enum CellValues {
                 let epoch = date1904 ? days(fromCivil: 1904, 1, 1) : days(fromCivil: 1899, 12, 31) - (day > 60 ? 1 : 0)
                 guard date1904 || day >= 1 else { return nil }
                 let (y, m, d) = civil(fromDays: epoch + day)
-                dateText = String(format: "%04d-%02d-%02d", y, m, d)
+                dateText = pad(y, 4) + "-" + pad(m) + "-" + pad(d)
             }
         }
         let h = seconds / 3600, mi = seconds / 60 % 60, s = seconds % 60
-        let timeText = s == 0 ? String(format: "%02d:%02d", h, mi) : String(format: "%02d:%02d:%02d", h, mi, s)
+        let timeText = pad(h) + ":" + pad(mi) + (s == 0 ? "" : ":" + pad(s))
         switch kind {
         case .date: return dateText
         case .time: return timeText
@@ -152,14 +173,14 @@ enum CellValues {
             case "D": h += (Int(number) ?? 0) * 24; number = ""
             case "H" where inTime: h += Int(number) ?? 0; number = ""
             case "M" where inTime: m = Int(number) ?? 0; number = ""
-            case "S" where inTime: sec = Decimal(string: number, locale: Locale(identifier: "en_US_POSIX")) ?? 0; number = ""
+            case "S" where inTime: sec = Decimal(string: number, locale: posix) ?? 0; number = ""
             default: return nil
             }
         }
         var rounded = Decimal()
         NSDecimalRound(&rounded, &sec, 0, .plain)
         let s = NSDecimalNumber(decimal: rounded).intValue
-        return s == 0 ? String(format: "%02d:%02d", h, m) : String(format: "%02d:%02d:%02d", h, m, s)
+        return pad(h) + ":" + pad(m) + (s == 0 ? "" : ":" + pad(s))
     }
 
     /// An ODF date value (`2022-12-13` or `2022-12-13T08:00:00`) as `2022-12-13` or

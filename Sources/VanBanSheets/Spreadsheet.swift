@@ -57,7 +57,10 @@ public enum SheetReference {
     /// `Sheet1!` or `'Danh sách'!` (quoted when the name is not a plain word).
     public static func sheetPrefix(_ sheet: String) -> String {
         let plain = !sheet.isEmpty && sheet.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "_") }
-        return plain ? "\(sheet)!" : "'\(sheet.replacingOccurrences(of: "'", with: "''"))'!"
+        if plain { return sheet + "!" }
+        var quoted = "'"
+        for c in sheet { quoted += c == "'" ? "''" : String(c) }
+        return quoted + "'!"
     }
 
     /// `Sheet1!C14`.

@@ -173,7 +173,7 @@ struct XLSXReader {
             let text: String
             switch cellType {
             case "s":
-                guard let i = Int(value.trimmingCharacters(in: .whitespaces)), i >= 0, i < shared.count else {
+                guard let i = Int(CellValues.trim(value)), i >= 0, i < shared.count else {
                     if value.isEmpty { return }
                     throw VanBanError(.data, "the cell points to shared string \(value), which \(sourceName) does not have", at: place(rowNumber, column),
                                       help: "the file is damaged: open it in the spreadsheet program and save it again")
@@ -181,11 +181,11 @@ struct XLSXReader {
                 text = shared[i]
             case "inlineStr": text = cellText(CellValues.unescapeOOXML(inline))
             case "str": text = cellText(CellValues.unescapeOOXML(value))
-            case "b": text = value.trimmingCharacters(in: .whitespaces) == "1" ? "true" : (value.isEmpty ? "" : "false")
+            case "b": text = CellValues.trim(value) == "1" ? "true" : (value.isEmpty ? "" : "false")
             case "e": text = value
-            case "d": text = CellValues.odfDate(value.trimmingCharacters(in: .whitespaces))
+            case "d": text = CellValues.odfDate(CellValues.trim(value))
             default:
-                let v = value.trimmingCharacters(in: .whitespaces)
+                let v = CellValues.trim(value)
                 if v.isEmpty { return }
                 let kind = cellStyle < kinds.count ? kinds[cellStyle] : .number
                 if kind != .number, let d = CellValues.serialDate(v, kind: kind, date1904: date1904) {

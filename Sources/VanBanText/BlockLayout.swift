@@ -12,13 +12,23 @@ enum BlockLayout {
     static func blocks(_ blocks: [Block], width: Int) throws(VanBanError) -> [String] {
         var out: [String] = []
         var previous: Block?
-        for block in blocks {
+        // The subject's short rule, when it goes under the "(Kèm theo …)" line that
+        // follows the subject (Mẫu 2.1) rather than under the subject itself.
+        var ruleAfterReference: String?
+        for (i, block) in blocks.enumerated() {
             if case .pageBreak = block {
                 if let last = out.last, last != Lines.formFeed { out.append(Lines.formFeed) }
                 previous = block
                 continue
             }
-            let lines = Lines.stripped(try layout(block, width: width))
+            var lines = Lines.stripped(try layout(block, width: width))
+            if case .subject = block, i + 1 < blocks.count, case .paragraph(let next) = blocks[i + 1],
+               next.role == .reference, lines.count > 1 {
+                ruleAfterReference = lines.removeLast()
+            } else if let rule = ruleAfterReference, case .paragraph(let p) = block, p.role == .reference {
+                lines.append(rule)
+                ruleAfterReference = nil
+            }
             guard !lines.isEmpty else { continue }
             if let last = out.last, last != Lines.formFeed, !sitsUnder(block, previous) {
                 out.append("")

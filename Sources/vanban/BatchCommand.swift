@@ -68,7 +68,7 @@ struct BatchCommand: ParsableCommand {
     @Option(name: .customLong("out"), help: ArgumentHelp("The output folder (created if missing).", valueName: "DIR"))
     var out: String
 
-    @Option(name: .shortAndLong, help: ArgumentHelp("Comma-separated formats: text, html, fodt, odt, docx, tree, or all (text,html,fodt,odt,docx).", valueName: "LIST"))
+    @Option(name: .shortAndLong, help: ArgumentHelp("Comma-separated formats: text, html, fodt, odt, docx, pdf, tree, or all (text,html,fodt,odt,docx).", valueName: "LIST"))
     var format: String = "all"
 
     @Flag(help: "Also write one merged print file per format (DIR/merged.<ext>), each document on a new page.")
@@ -87,6 +87,10 @@ struct BatchCommand: ParsableCommand {
     var width: Int = 80
 
     @OptionGroup var templates: TemplateOptions
+
+    @OptionGroup var register: RegisterOptions
+
+    @OptionGroup var pdf: PDFCommandOptions
 
     var formats: [OutputFormat] {
         get throws {
@@ -168,20 +172,25 @@ struct BatchCommand: ParsableCommand {
         do {
             options = BatchOptions(formats: try formats, merge: merge, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount,
                                    shard: try shard.map { s throws(VanBanError) in try BatchShard(parsing: s) },
-                                   names: try BatchNamePattern(namePattern), writer: WriterOptions(textWidth: width),
+                                   names: try BatchNamePattern(namePattern), writer: pdf.writer(textWidth: width),
                                    checks: CheckOptions(strict: strict))
         } catch let e as VanBanError { fail(e) }
-        let batch = Batch(template: compiled, data: base, dataLocations: locations, records: records, options: options,
-                          dataSource: .file(data, bytes: dataBytes), recipientsSource: .file(recipients, bytes: recipientBytes))
+        let make = { (v: Value) in
+            Batch(template: compiled, data: v, dataLocations: locations, records: records, options: options,
+                  dataSource: .file(data, bytes: dataBytes), recipientsSource: .file(recipients, bytes: recipientBytes))
+        }
+        let batch = make(register.prepare(base))
 
         let bar = isatty(2) == 1 ? ProgressBar() : nil
         let report: BatchReport
         var progress: (@Sendable (Int, Int) -> Void)?
         if let bar { progress = { done, total in bar.show(done, total) } }
+        // Without LibreOffice a PDF batch stops before the folder is created or locked.
+        do { try batch.checkTools() } catch { fail(error) }
         let lock: BatchLock
         do { lock = try BatchLock.acquire(in: URL(fileURLWithPath: out)) } catch {
             if case .busy(let e) = error {
-                FileHandle.standardError.write(Data((e.description + "\n").utf8))
+                note(e.description)
                 Foundation.exit(Exit.folderBusy)
             }
             fail(error.error)
@@ -189,7 +198,7 @@ struct BatchCommand: ParsableCommand {
         defer { lock.release() }
         if let pid = lock.stalePID { note("vanban: note: a lock left by batch process \(pid), which no longer runs, was taken over") }
         do {
-            report = try batch.run(writingTo: URL(fileURLWithPath: out), lock: lock, progress: progress)
+            report = try register.run(batch, make: make, base: base, out: out, lock: lock, progress: progress)
         } catch { bar?.clear(); lock.release(); fail(error) }
         bar?.clear()
 
@@ -297,14 +306,14 @@ final class ProgressBar: Sendable {
             let width = 30
             let filled = total == 0 ? width : done * width / total
             let line = "\r[" + String(repeating: "#", count: filled) + String(repeating: " ", count: width - filled) + "] \(done)/\(total)"
-            FileHandle.standardError.write(Data(line.utf8))
+            Stdio.err(Array(line.utf8))
             s.drawn = true
         }
     }
 
     func clear() {
         state.withLock { s in
-            if s.drawn { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+            if s.drawn { Stdio.err(Array("\r\u{1B}[K".utf8)) }
             s.drawn = false
         }
     }

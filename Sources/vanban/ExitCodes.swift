@@ -21,6 +21,11 @@ enum Exit {
     static let input: Int32 = 6
     /// A batch finished, but some records failed.
     static let batchPartial: Int32 = 7
+    /// The register could not be used: missing, damaged, not a register, from a newer
+    /// VanBan, read-only, locked for longer than the timeout, or the request does not fit it.
+    static let register: Int32 = 8
+    /// The PDF converter (LibreOffice) is not installed or cannot be started.
+    static let tool: Int32 = 9
     /// The command line was wrong.
     static let usage: Int32 = 64
     /// Interrupted by Ctrl-C or a termination signal.
@@ -37,18 +42,19 @@ enum Exit {
         case .output: output
         case .input: input
         case .check: problems
+        case .tool: tool
         }
     }
 }
 
 /// Prints a VanBan error to stderr and exits with its code.
 func fail(_ error: VanBanError) -> Never {
-    FileHandle.standardError.write(Data((error.description + "\n").utf8))
+    Stdio.err(Array((error.description + "\n").utf8))
     exit(Exit.code(for: error.kind))
 }
 
 /// Prints to stderr.
-func note(_ s: String) { FileHandle.standardError.write(Data((s + "\n").utf8)) }
+func note(_ s: String) { Stdio.err(Array((s + "\n").utf8)) }
 
 /// Removes temporary files and exits on SIGINT/SIGTERM, so an interrupted run leaves no partial files.
 enum Interrupts {
@@ -67,6 +73,7 @@ enum Interrupts {
                     return !requested && BatchCancellation.shared.cancel(reason: "interrupted by a signal")
                 }) { return }
                 TempFiles.shared.removeAll()
+                PDFConverter.abortAll()
                 note("vanban: interrupted; no partial files were left")
                 exit(Exit.interrupted)
             }

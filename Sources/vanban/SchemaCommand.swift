@@ -27,7 +27,7 @@ struct Schema: ParsableCommand {
         if let output {
             do { try AtomicFile.write(Array(text.utf8), to: URL(fileURLWithPath: output)) } catch { fail(error) }
         } else {
-            FileHandle.standardOutput.write(Data(text.utf8))
+            Stdio.out(Array(text.utf8))
         }
     }
 }

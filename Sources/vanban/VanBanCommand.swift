@@ -11,11 +11,18 @@ struct VanBanCommand: ParsableCommand {
         abstract: "Fills Vietnamese administrative documents (Decree 30/2020/NĐ-CP) from JSON data.",
         discussion: """
         Exit codes: 0 ok, 1 check problems, 2 template error, 3 data error, 4 render error,
-        5 output error, 6 input not found, 7 batch partly failed, 64 usage, 130 interrupted.
+        5 output error, 6 input not found, 7 batch partly failed, 8 register error,
+        9 LibreOffice (for PDF) missing, 64 usage, 130 interrupted.
         """,
         version: "0.1.0",
-        subcommands: [Render.self, Templates.self, Example.self, Check.self, Schema.self, BatchCommand.self, BatchMergeManifests.self, BenchCommand.self]
+        subcommands: [Render.self, Templates.self, Example.self, Check.self, Schema.self, BatchCommand.self, BatchMergeManifests.self, BenchCommand.self, RegisterCommand.self]
     )
+
+    /// Ignores SIGPIPE (a closed pipe becomes an output error, see ``Stdio``), then runs.
+    static func main() {
+        Stdio.ignoreBrokenPipe()
+        main(nil)
+    }
 }
 
 /// Options shared by commands that load templates.
@@ -41,7 +48,7 @@ struct Render: ParsableCommand {
     @Argument(help: "The JSON data file, or - for standard input.")
     var data: String
 
-    @Option(name: .shortAndLong, help: "Output format: text, html, fodt, odt, docx or tree.")
+    @Option(name: .shortAndLong, help: "Output format: text, html, fodt, odt, docx, pdf or tree.")
     var format: String = "text"
 
     @Option(name: .shortAndLong, help: "Write to this file (atomically) instead of standard output.")
@@ -58,6 +65,10 @@ struct Render: ParsableCommand {
 
     @OptionGroup var templates: TemplateOptions
 
+    @OptionGroup var register: RegisterOptions
+
+    @OptionGroup var pdf: PDFCommandOptions
+
     func validate() throws {
         if LegacyPolicy(rawValue: legacy) == nil { throw ValidationError("--legacy must be convert, keep or error") }
         guard OutputFormat(rawValue: format) != nil else {
@@ -67,6 +78,9 @@ struct Render: ParsableCommand {
         if (format == "odt" || format == "docx") && output == nil {
             throw ValidationError("--format \(format) is a zip file; give --output FILE.\(format)")
         }
+        if format == "pdf" && output == nil {
+            throw ValidationError("--format pdf needs --output FILE.pdf")
+        }
     }
 
     func run() throws {
@@ -74,7 +88,7 @@ struct Render: ParsableCommand {
         let compiled = templates.load(template)
         var document: JSONDocument
         do {
-            document = try Engine.loadDocument(path: data)
+            document = register.prepare(try Engine.loadDocument(path: data))
             (document.value, _) = try BatchCommand.legacy(document.value, locations: document.locations, policy: LegacyPolicy(rawValue: legacy) ?? .convert)
         } catch { fail(error) }
         let value = document.value
@@ -89,14 +103,17 @@ struct Render: ParsableCommand {
             note("vanban: --strict: the data has \(problems.count) warning(s); nothing was written")
             throw ExitCode(Exit.problems)
         }
+        if register.path != nil {
+            return register.issue(compiled, data: value, format: OutputFormat(rawValue: format)!, output: output, options: pdf.writer(textWidth: width))
+        }
         let bytes: [UInt8]
         do {
-            bytes = try Engine.render(compiled, data: value, format: OutputFormat(rawValue: format)!, options: WriterOptions(textWidth: width))
+            bytes = try Engine.render(compiled, data: value, format: OutputFormat(rawValue: format)!, options: pdf.writer(textWidth: width))
         } catch { fail(error) }
         if let output {
             do { try AtomicFile.write(bytes, to: URL(fileURLWithPath: output)) } catch { fail(error) }
         } else {
-            FileHandle.standardOutput.write(Data(bytes))
+            Stdio.out(bytes)
         }
     }
 }

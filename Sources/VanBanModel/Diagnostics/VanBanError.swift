@@ -14,6 +14,8 @@ public enum ErrorKind: String, Sendable, Hashable {
     case input
     /// One or more checks failed (`vanban check`, or `--strict`).
     case check
+    /// An outside program a format needs (LibreOffice for PDF) is not installed or cannot start.
+    case tool
 }
 
 /// An error a user can cause and fix. It says where (`file:line:column` or a JSON

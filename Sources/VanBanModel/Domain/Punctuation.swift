@@ -32,11 +32,14 @@ public enum Punctuation {
 
     /// The closing mark "./." that Decree 30's models put after the last sentence of a
     /// document: the sentence's own final ".", ";", "," or ":" is replaced by it.
-    /// `"… đề ra."` → `"… đề ra./."`; text already ending "./." is unchanged.
+    /// `"… đề ra."` → `"… đề ra./."`; text already ending "./." is unchanged. An ellipsis
+    /// that ends the text stays, its last dot the sentence's: `"Tỉnh ủy, ..."` →
+    /// `"Tỉnh ủy, .../."`, `"v.v…"` → `"v.v…/."`.
     public static func endMark(_ text: String) -> String {
         var s = Substring(text)
         while let l = s.last, l.isWhitespace { s = s.dropLast() }
-        if s.hasSuffix("./.") { return String(s) }
+        if s.hasSuffix("./.") || s.hasSuffix("…/.") { return String(s) }
+        if s.hasSuffix("...") || s.hasSuffix("…") { return String(s) + "/." }
         while let l = s.last, [";", ".", ",", ":"].contains(l) { s = s.dropLast() }
         return String(s) + "./."
     }

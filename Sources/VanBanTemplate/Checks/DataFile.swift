@@ -19,6 +19,11 @@ public enum DataFile {
     /// The bytes of a data file (`-` for standard input), or an `.input` error naming the
     /// path, or a `.data` error when it is larger than `maxBytes`.
     public static func read(path: String, maxBytes: Int = DataFile.maxBytes) throws(VanBanError) -> [UInt8] {
+        try read(path: path, maxBytes: maxBytes) { tooLarge($0, size: $1, maxBytes: maxBytes) }
+    }
+
+    /// The same, with the error given when the file is larger than `maxBytes`.
+    static func read(path: String, maxBytes: Int, tooLarge: (String, Int) -> VanBanError) throws(VanBanError) -> [UInt8] {
         let fd: Int32
         if path == "-" {
             fd = STDIN_FILENO
@@ -38,7 +43,7 @@ public enum DataFile {
         defer { if fd != STDIN_FILENO { close(fd) } }
         var st = stat()
         if fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG, Int(st.st_size) > maxBytes {
-            throw tooLarge(path, size: Int(st.st_size), maxBytes: maxBytes)
+            throw tooLarge(path, Int(st.st_size))
         }
         var bytes: [UInt8] = []
         if (st.st_mode & S_IFMT) == S_IFREG { bytes.reserveCapacity(Int(st.st_size)) }
@@ -50,7 +55,7 @@ public enum DataFile {
                 throw VanBanError(.input, "cannot read '\(path)': \(String(cString: strerror(errno)))", help: "check that the file is readable")
             }
             if n == 0 { break }
-            if bytes.count + n > maxBytes { throw tooLarge(path, size: bytes.count + n, maxBytes: maxBytes) }
+            if bytes.count + n > maxBytes { throw tooLarge(path, bytes.count + n) }
             bytes.append(contentsOf: chunk[0..<n])
         }
         return bytes

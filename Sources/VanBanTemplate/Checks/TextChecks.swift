@@ -14,6 +14,7 @@ public enum TextChecks {
                 problems.append(Problem(.error, path, "the text contains \(name(scalar)) at character \(index + 1), which XML 1.0 does not allow in any document",
                                         location: locations[path], help: illegalHelp(scalar), code: "xml-char"))
             }
+            problems += InvisibleControls.problems(s, path: path, location: locations[path])
             if let legacy = LegacyEncoding.detect(s) {
                 problems.append(Problem(.warning, path, "the text looks like \(legacy.name) (legacy Vietnamese encoding), not Unicode: \"\(legacy.sample)\"",
                                         location: locations[path], help: legacy.help, code: "legacy-encoding"))

@@ -102,6 +102,10 @@ private struct Parser {
     }
 
     mutating func document() throws(VanBanError) -> Value {
+        if bytes.starts(with: [0xFF, 0xFE, 0x00, 0x00]) || bytes.starts(with: [0x00, 0x00, 0xFE, 0xFF]) {
+            throw VanBanError(.data, "the data is encoded as UTF-32, not UTF-8", at: here,
+                              help: "save the file as UTF-8 (in Notepad: Save As, Encoding \"UTF-8\"; in LibreOffice or Excel: \"Unicode (UTF-8)\")")
+        }
         if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
             throw VanBanError(.data, "the data is encoded as UTF-16, not UTF-8", at: here,
                               help: "save the file as UTF-8 (in Notepad: Save As, Encoding \"UTF-8\"; in LibreOffice or Excel: \"Unicode (UTF-8)\")")

@@ -71,7 +71,7 @@ extension Evaluator {
                               jsonPath: data.path)
         }
         let info = try parentInfo(at: node.location)
-        var ev = Evaluator(template: attached, root: value, parent: info)
+        var ev = Evaluator(template: attached, root: value, parent: info, budget: budget)
         let blocks: [Block]
         do { blocks = try ev.blocks(attached.body) } catch {
             var e = error

@@ -5,8 +5,8 @@ extension CompiledTemplate {
     /// Renders the template with `data` into a format-neutral document: the main part,
     /// then one part per attachment. Throws the first error, with the template location
     /// and the JSON path.
-    public func render(_ data: Value) throws(VanBanError) -> Document {
-        var ev = Evaluator(template: self, root: data, parent: nil)
+    public func render(_ data: Value, limits: Limits = .current) throws(VanBanError) -> Document {
+        var ev = Evaluator(template: self, root: data, parent: nil, budget: RenderBudget(limits: limits))
         let blocks = try ev.blocks(body)
         var parts = [Part(kind: .main, template: name, blocks: blocks)]
         parts += ev.attachmentParts
@@ -33,11 +33,14 @@ struct Evaluator {
     /// The position in each enclosing `each`, innermost last: what `loop` describes.
     var loops: [(index0: Int, count: Int)] = []
     var attachmentParts: [Part] = []
+    /// What this document (with its attachments) has spent of its limits.
+    let budget: RenderBudget
 
-    init(template: CompiledTemplate, root: Value, parent: ParentInfo?) {
+    init(template: CompiledTemplate, root: Value, parent: ParentInfo?, budget: RenderBudget) {
         self.template = template
         self.root = root
         self.parent = parent
+        self.budget = budget
     }
 
     var docValue: Value {
@@ -57,6 +60,7 @@ struct Evaluator {
     mutating func expand(_ node: TemplateNode, _ body: (inout Evaluator) throws(VanBanError) -> Void) throws(VanBanError) {
         guard let variable = node.loopVariable, let source = node.loopSource else {
             if let c = node.condition, !(try truth(c)) { return }
+            try budget.spend(at: node.location)
             try body(&self)
             return
         }
@@ -76,6 +80,7 @@ struct Evaluator {
                 loops.removeLast()
             }
             if let c = node.condition, !(try truth(c)) { continue }
+            try budget.spend(at: node.location, jsonPath: list.path.hasPrefix("$") ? list.path : nil)
             try body(&self)
         }
     }
@@ -94,10 +99,13 @@ struct Evaluator {
             case .text(let interp):
                 for seg in interp.segments {
                     switch seg {
-                    case .literal(let t): out.append(.text(Self.collapse(t), style))
+                    case .literal(let t):
+                        try budget.output(t.utf8.count, at: node.location)
+                        out.append(.text(Self.collapse(t), style))
                     case .expression(let e):
                         let v = try evaluate(e)
                         let t = try text(of: v, at: e.location ?? node.location)
+                        try budget.output(t.utf8.count, at: e.location ?? node.location, jsonPath: v.path.hasPrefix("$") ? v.path : nil)
                         // Without a line break there is nothing to split (and no Character walk).
                         if !Self.hasLineBreak(t) {
                             out.append(.text(t, style))

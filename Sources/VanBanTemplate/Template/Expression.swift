@@ -61,12 +61,26 @@ struct ExpressionParser {
     let origin: SourceLocation
     var tokens: [Lexed] = []
     var position = 0
+    /// Operators and parentheses parsed so far; bounds the depth of the tree (and of the
+    /// parser's recursion) by ``Limits/expressionOperators``.
+    var operators = 0
+    let maxOperators: Int
 
     /// `origin` is the location of the first character of `text`.
-    init(_ text: String, origin: SourceLocation) throws(VanBanError) {
+    init(_ text: String, origin: SourceLocation, maxOperators: Int = Limits.current.expressionOperators) throws(VanBanError) {
         self.text = text
         self.origin = origin
+        self.maxOperators = maxOperators
         self.tokens = try Self.lex(text, origin: origin)
+    }
+
+    /// Counts one operator or parenthesis, before the parser recurses or nests.
+    mutating func nest() throws(VanBanError) {
+        operators += 1
+        guard operators <= maxOperators else {
+            throw VanBanError(.template, "the expression has more than \(maxOperators) operators and parentheses", at: currentLocation,
+                              help: "split it into simpler expressions; " + Limits.raise("VANBAN_MAX_EXPRESSION"))
+        }
     }
 
     func location(_ offset: Int) -> SourceLocation {
@@ -162,27 +176,28 @@ struct ExpressionParser {
 
     mutating func condition() throws(VanBanError) -> Expression {
         var e = try conjunction()
-        while current == .name("or") { position += 1; e = .or(e, try conjunction()) }
+        while current == .name("or") { try nest(); position += 1; e = .or(e, try conjunction()) }
         return e
     }
 
     mutating func conjunction() throws(VanBanError) -> Expression {
         var e = try negation()
-        while current == .name("and") { position += 1; e = .and(e, try negation()) }
+        while current == .name("and") { try nest(); position += 1; e = .and(e, try negation()) }
         return e
     }
 
     mutating func negation() throws(VanBanError) -> Expression {
-        if current == .name("not") { position += 1; return .not(try negation()) }
+        if current == .name("not") { try nest(); position += 1; return .not(try negation()) }
         let left = try pipe()
-        if current == .symbol("==") { position += 1; return .equal(left, try pipe()) }
-        if current == .symbol("!=") { position += 1; return .notEqual(left, try pipe()) }
+        if current == .symbol("==") { try nest(); position += 1; return .equal(left, try pipe()) }
+        if current == .symbol("!=") { try nest(); position += 1; return .notEqual(left, try pipe()) }
         return left
     }
 
     mutating func pipe() throws(VanBanError) -> Expression {
         var e = try primary()
         while current == .symbol("|") {
+            try nest()
             position += 1
             let loc = currentLocation
             guard case .name(let name) = current else { throw unexpected("a filter name after '|'") }
@@ -207,6 +222,7 @@ struct ExpressionParser {
         case .string(let s): position += 1; return .string(s)
         case .number(let n): position += 1; return .number(ExactNumber(literal: n))
         case .symbol("("):
+            try nest()
             position += 1
             let e = try condition()
             try expect(")")

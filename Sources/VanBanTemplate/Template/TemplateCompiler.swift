@@ -10,8 +10,32 @@ struct TemplateCompiler {
     var stack: [String] = []
     /// Each file's display name → its canonical path, for messages.
     var displayName: [String: String] = [:]
+    /// The bounds of ``Limits`` this compiler enforces.
+    let limits: Limits
+    /// Elements being compiled, outermost first (across includes and attachments).
+    var nesting = 0
+    /// Nodes compiled so far, with includes expanded.
+    var nodeCount = 0
+    /// Parts already read and parsed, by canonical path: a part included many times
+    /// (exponentially, in a hostile template) is read once.
+    var parts: [String: XElement] = [:]
+    /// Where each `src` of each including file was found: its URL and canonical path.
+    var resolved: [String: (url: URL, key: String)] = [:]
+    /// The canonical path of each URL compiled or included, by its path.
+    var canonicalPaths: [String: String] = [:]
 
-    init(library: TemplateLibrary) { self.library = library }
+    init(library: TemplateLibrary) {
+        self.library = library
+        self.limits = library.limits
+    }
+
+    /// Refuses to go one level deeper in `<include>`/`<attach>` than the limit allows.
+    func checkIncludeDepth(at location: SourceLocation) throws(VanBanError) {
+        guard stack.count < limits.includeDepth else {
+            throw VanBanError(.template, "includes and attachments are nested more than \(limits.includeDepth) deep", at: location,
+                              help: "a template needs a few levels at most; " + Limits.raise("VANBAN_MAX_INCLUDE_DEPTH"))
+        }
+    }
 
     static func canonical(_ url: URL) -> String { url.standardizedFileURL.resolvingSymlinksInPath().path }
 
@@ -24,7 +48,7 @@ struct TemplateCompiler {
     }
 
     mutating func compile(url: URL) throws(VanBanError) -> CompiledTemplate {
-        let bytes = try TemplateLibrary.read(url, kind: .template)
+        let bytes = try TemplateLibrary.read(url, kind: .template, maxBytes: limits.templateBytes)
         return try compile(bytes: bytes, file: Self.display(url), url: url)
     }
 
@@ -196,6 +220,15 @@ struct TemplateCompiler {
     mutating func loadPart(_ e: XElement, baseURL: URL) throws(VanBanError) -> (XElement, URL) {
         try checkAttributes(e, allowed: e.name == "include" ? ["src", "if"] : ["src"])
         guard let src = e.attribute("src") else { throw VanBanError(.template, "<include> needs src=\"…\"", at: e.location) }
+        let resolvedKey = baseURL.path + "\u{0}" + src.value
+        if let (url, key) = resolved[resolvedKey], let part = parts[key] {
+            if stack.contains(key) {
+                let chain = (stack + [key]).map { URL(fileURLWithPath: $0).lastPathComponent }.joined(separator: " → ")
+                throw VanBanError(.template, "include cycle: \(chain)", at: src.location, help: "a part must not include itself, directly or through other parts")
+            }
+            try checkIncludeDepth(at: src.location)
+            return (part, url)
+        }
         var url = baseURL.deletingLastPathComponent().appendingPathComponent(src.value).standardizedFileURL
         // An office's own template may include the shipped parts ("_parts/header.xml"):
         // a path not found beside the including file is looked up in each template folder.
@@ -209,15 +242,20 @@ struct TemplateCompiler {
             let chain = (stack + [key]).map { URL(fileURLWithPath: $0).lastPathComponent }.joined(separator: " → ")
             throw VanBanError(.template, "include cycle: \(chain)", at: src.location, help: "a part must not include itself, directly or through other parts")
         }
+        try checkIncludeDepth(at: src.location)
         guard FileManager.default.fileExists(atPath: url.path) else {
             throw VanBanError(.template, "the included file '\(src.value)' does not exist", at: src.location,
                               help: "paths are relative to the including file (\(URL(fileURLWithPath: baseURL.path).deletingLastPathComponent().path)), then to each template folder")
         }
-        let bytes = try TemplateLibrary.read(url, kind: .template)
+        if let part = parts[key] { return (part, url) }
+        let bytes = try TemplateLibrary.read(url, kind: .template, maxBytes: limits.templateBytes)
         let part = try XMLLoader.parse(bytes, file: Self.display(url))
         guard part.name == "part" else {
             throw VanBanError(.template, "an included file must have <part> as its root, not <\(part.name)>", at: part.location)
         }
+        parts[key] = part
+        resolved[resolvedKey] = (url, key)
+        canonicalPaths[url.path] = key
         return (part, url)
     }
 
@@ -261,6 +299,17 @@ struct TemplateCompiler {
 
     mutating func compileElement(_ e: XElement, parentName: String, baseURL: URL, scope: StaticScope,
                                  attachments: inout [String: CompiledTemplate]) throws(VanBanError) -> TemplateNode {
+        nodeCount += 1
+        guard nodeCount <= limits.templateNodes else {
+            throw VanBanError(.template, "the template has more than \(limits.templateNodes) elements once its includes are expanded", at: e.location,
+                              help: "include a part once and repeat it with each=\"…\"; " + Limits.raise("VANBAN_MAX_TEMPLATE_NODES"))
+        }
+        nesting += 1
+        defer { nesting -= 1 }
+        guard nesting <= limits.nesting else {
+            throw VanBanError(.template, "elements are nested more than \(limits.nesting) deep (counting includes and attachments)", at: e.location,
+                              help: "a template needs a few levels at most; " + Limits.raise("VANBAN_MAX_NESTING"))
+        }
         let allowed = allowedHere(parentName)
         guard allowed.contains(e.name), let rule = Vocabulary.rules[e.name] else {
             throw unknownElement(e, candidates: allowed, where: "<\(parentName)>")
@@ -272,7 +321,7 @@ struct TemplateCompiler {
         var scope = scope
         var node = TemplateNode(kind: .element(e.name), location: e.location, attributes: [:], attributeLocations: [:], children: [])
         if let each = e.attribute("each") {
-            var p = try ExpressionParser(each.value, origin: each.location)
+            var p = try ExpressionParser(each.value, origin: each.location, maxOperators: limits.expressionOperators)
             let (variable, source) = try p.parseLoop()
             try scope.check(source)
             node.loopVariable = variable
@@ -280,7 +329,7 @@ struct TemplateCompiler {
             scope.bindLoop(variable, to: source)
         }
         if let cond = e.attribute("if") {
-            var p = try ExpressionParser(cond.value, origin: cond.location)
+            var p = try ExpressionParser(cond.value, origin: cond.location, maxOperators: limits.expressionOperators)
             let c = try p.parseCondition()
             try scope.check(c)
             node.condition = c
@@ -296,7 +345,7 @@ struct TemplateCompiler {
         switch e.name {
         case "include":
             let (part, url) = try loadPart(e, baseURL: baseURL)
-            let key = Self.canonical(url)
+            let key = canonicalPaths[url.path] ?? Self.canonical(url)
             stack.append(key)
             defer { stack.removeLast() }
             node.kind = .element("group")
@@ -304,13 +353,14 @@ struct TemplateCompiler {
         case "attach":
             let name = e.attribute("template")!.value
             let data = e.attribute("data")!
-            var p = try ExpressionParser(data.value, origin: data.location)
+            var p = try ExpressionParser(data.value, origin: data.location, maxOperators: limits.expressionOperators)
             let dataExpr = try p.parseValue()
             try scope.check(dataExpr)
             node.attributes["data"] = Interpolation(segments: [.expression(dataExpr)])
             node.attributes["template"] = Interpolation(segments: [.literal(name)])
             node.attributeLocations["template"] = e.attribute("template")!.location
             if attachments[name] == nil {
+                try checkIncludeDepth(at: e.attribute("template")!.location)
                 let url = try locateSibling(name, baseURL: baseURL, at: e.attribute("template")!.location)
                 attachments[name] = try compile(url: url)
             }

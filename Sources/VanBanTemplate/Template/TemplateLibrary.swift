@@ -7,6 +7,9 @@ import VanBanXML
 public struct TemplateLibrary: Sendable {
     /// Directories searched for `NAME.xml`, first match wins.
     public var searchPaths: [URL]
+    /// The bounds templates are compiled within (and their documents rendered within,
+    /// by ``CompiledTemplate/render(_:limits:)``).
+    public var limits: Limits = .current
 
     /// Creates a library over explicit directories.
     public init(searchPaths: [URL]) { self.searchPaths = searchPaths }
@@ -32,7 +35,7 @@ public struct TemplateLibrary: Sendable {
                 let name = String(f.dropLast(4))
                 guard seen.insert(name).inserted else { continue }
                 let url = dir.appendingPathComponent(f)
-                let title = (try? XMLLoader.parse(TemplateLibrary.read(url, kind: .template), file: url.path))?.attribute("title")?.value ?? ""
+                let title = (try? XMLLoader.parse(TemplateLibrary.read(url, kind: .template, maxBytes: limits.templateBytes), file: url.path))?.attribute("title")?.value ?? ""
                 out.append(Entry(name: name, title: title, url: url))
             }
         }
@@ -73,10 +76,16 @@ public struct TemplateLibrary: Sendable {
         return try compiler.compile(bytes: Array(source.utf8), file: file, url: dir.appendingPathComponent(file))
     }
 
-    static func read(_ url: URL, kind: ErrorKind) throws(VanBanError) -> [UInt8] {
-        guard let data = FileManager.default.contents(atPath: url.path) else {
+    /// Reads a template or included file through the bounded reader that data files use:
+    /// a file larger than `maxBytes` is refused before it is read.
+    static func read(_ url: URL, kind: ErrorKind, maxBytes: Int) throws(VanBanError) -> [UInt8] {
+        guard FileManager.default.isReadableFile(atPath: url.path) else {
             throw VanBanError(kind == .template ? .input : kind, "cannot read '\(url.path)'", help: "check that the file exists and is readable")
         }
-        return [UInt8](data)
+        return try DataFile.read(path: url.path, maxBytes: maxBytes) { path, size in
+            VanBanError(.template, "the template file '\(TemplateCompiler.display(URL(fileURLWithPath: path)))' is larger than \(maxBytes >> 20) MiB (at least \(size) bytes)",
+                        at: SourceLocation(file: TemplateCompiler.display(URL(fileURLWithPath: path)), line: 1, column: 1),
+                        help: "a template is a few kilobytes; " + Limits.raise("VANBAN_MAX_TEMPLATE_BYTES"))
+        }
     }
 }

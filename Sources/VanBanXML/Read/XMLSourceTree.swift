@@ -61,6 +61,18 @@ struct RawScanner {
     let bytes: [UInt8]
     let lineStarts: [Int]
     let file: String
+    /// Where the previous ``location(_:)`` ended, so that the many locations asked for on
+    /// one long line (100 000 `{{` or tags) are found in one pass, not one pass each.
+    let cursor = ColumnCursor()
+
+    /// The last position whose column was counted, and the bytes stepped over in all.
+    final class ColumnCursor {
+        var line = -1
+        var offset = 0
+        var column = 1
+        /// Bytes stepped over counting columns (for the linearity tests).
+        var steps = 0
+    }
 
     init(bytes: [UInt8], file: String) {
         self.bytes = bytes
@@ -78,10 +90,16 @@ struct RawScanner {
         }
         var col = 1
         var i = lineStarts[lo]
+        if cursor.line == lo && cursor.offset <= offset {
+            col = cursor.column
+            i = cursor.offset
+        }
         while i < offset && i < bytes.count {
             if bytes[i] & 0xC0 != 0x80 { col += 1 }
             i += 1
         }
+        cursor.steps += i - (cursor.line == lo && cursor.offset <= offset ? cursor.offset : lineStarts[lo])
+        (cursor.line, cursor.offset, cursor.column) = (lo, i, col)
         return SourceLocation(file: file, line: lo + 1, column: col)
     }
 
