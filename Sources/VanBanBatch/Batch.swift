@@ -132,6 +132,10 @@ public struct BatchReport: Sendable {
     public var incompleteReason: String?
     /// The write errors that stopped the run, with their record numbers.
     public var writeErrors: [(index: Int, error: VanBanError)]
+    /// How many records an earlier, interrupted run of the same batch had completed and
+    /// this run kept as they were (their files checked against their SHA-256), without
+    /// rendering them again.
+    public var kept = 0
 
     /// The manifest as written, read back from ``manifestURL`` (its entries included);
     /// the header alone if the file cannot be read.
@@ -320,6 +324,13 @@ public struct Batch: Sendable {
         RecordFiles.removeStaleTemporaries(in: dir)
         let manifestName = BatchManifest.fileName(for: options.shard)
         let manifestURL = dir.appendingPathComponent(manifestName)
+        let range = selectedRange
+        var header = BatchManifest(
+            template: template.name, data: dataSource, recipients: recipientsSource, total: items.count,
+            formats: options.formats.map(\.rawValue), names: options.names.pattern, textWidth: options.writer.textWidth,
+            shard: options.shard.map { ($0, range.first, range.last) }, entries: [])
+        // What an interrupted run of this same batch completed is kept (BatchResume).
+        let kept = keptRecords(in: dir, manifestURL: manifestURL, header: header)
         if FileManager.default.fileExists(atPath: manifestURL.path) {
             guard unlink(manifestURL.path) == 0 else {
                 throw VanBanError(.output, "cannot replace '\(manifestURL.path)': \(String(cString: strerror(errno)))", help: "check the permissions of the folder")
@@ -335,11 +346,11 @@ public struct Batch: Sendable {
         cancellation.started()
         if let pdf {
             // With PDF, records render in windows and wait, staged, for their PDFs.
-            pdf.run(self, work: work, state: state, in: dir, workers: workers, stop: stop, cancellation: cancellation, progress: progress)
+            pdf.run(self, work: work, kept: kept, state: state, in: dir, workers: workers, stop: stop, cancellation: cancellation, progress: progress)
         } else {
             DispatchQueue.concurrentPerform(iterations: workers) { _ in
                 while cancellation.reason == nil, stop.reason == nil, let k = state.take() {
-                    if case .done(let outcome, let document) = produce(work[work.startIndex + k], in: dir) {
+                    if case .done(let outcome, let document) = produce(work[work.startIndex + k], in: dir, kept: kept) {
                         settle(k, outcome, document: document, state: state, stop: stop, progress: progress)
                     }
                 }
@@ -375,11 +386,7 @@ public struct Batch: Sendable {
             summary.documents = []
         }
 
-        let range = selectedRange
-        let header = BatchManifest(
-            template: template.name, data: dataSource, recipients: recipientsSource, total: items.count,
-            formats: options.formats.map(\.rawValue), names: options.names.pattern, textWidth: options.writer.textWidth,
-            shard: options.shard.map { ($0, range.first, range.last) }, entries: [], merged: merged)
+        header.merged = merged
         let incomplete = summary.incomplete.isEmpty ? nil : (reason: stop.reason ?? cancellation.reason ?? "the run stopped", records: summary.incomplete)
         // The commit record: written only after every file it lists is durable.
         try RecordFiles.syncAll(dir)
@@ -387,7 +394,7 @@ public struct Batch: Sendable {
         return BatchReport(header: header, manifestURL: manifestURL, manifestName: manifestName, records: summary.entries,
                            failed: summary.failedIndices.count, failures: summary.failures, warnings: summary.warnings.map { ($0.problem, $0.records) },
                            filesWritten: summary.filesWritten, bytesWritten: summary.bytesWritten, incomplete: summary.incomplete,
-                           incompleteReason: incomplete?.reason, writeErrors: summary.writeErrors)
+                           incompleteReason: incomplete?.reason, writeErrors: summary.writeErrors, kept: kept.count)
     }
 
     /// What ``produce(_:in:pdf:)`` gives for one record.
@@ -421,7 +428,8 @@ public struct Batch: Sendable {
 
     /// Renders and writes one record; never throws: problems go into the entry. With
     /// `pdf`, a rendered record's files stay staged and its flat ODT goes to the stage.
-    func produce(_ item: BatchItem, in dir: URL, pdf: BatchPDFStage? = nil) -> Produced {
+    func produce(_ item: BatchItem, in dir: URL, pdf: BatchPDFStage? = nil, kept: [Int: BatchManifest.Entry] = [:]) -> Produced {
+        if let e = kept[item.index] { return reuse(item, entry: e) }
         var entry = BatchManifest.Entry(index: item.index, source: item.origin, recipient: item.recipient, name: item.stem)
         func failed(_ problems: [BatchProblem]) -> Produced {
             entry.error = problems.map(\.manifestText).joined(separator: "; ")

@@ -43,7 +43,7 @@ final class BatchPDFStage: @unchecked Sendable {
     /// Renders and converts `work` window by window, settling every record into `state`.
     /// Stops taking records when `stop` or `cancellation` is set; a conversion under way
     /// is stopped (LibreOffice killed) and its records are left incomplete.
-    func run(_ batch: Batch, work: ArraySlice<BatchItem>, state: RunState, in dir: URL, workers: Int,
+    func run(_ batch: Batch, work: ArraySlice<BatchItem>, kept: [Int: BatchManifest.Entry], state: RunState, in dir: URL, workers: Int,
              stop: BatchCancellation, cancellation: BatchCancellation, progress: (@Sendable (Int, Int) -> Void)?) {
         let stopped: @Sendable () -> Bool = { cancellation.reason != nil || stop.reason != nil }
         var start = 0
@@ -52,7 +52,7 @@ final class BatchPDFStage: @unchecked Sendable {
             let waiting = Locked<[Int: Batch.Waiting]>([:])
             DispatchQueue.concurrentPerform(iterations: max(1, min(workers, end - start))) { _ in
                 while !stopped(), let k = state.take(below: end) {
-                    switch batch.produce(work[work.startIndex + k], in: dir, pdf: self) {
+                    switch batch.produce(work[work.startIndex + k], in: dir, pdf: self, kept: kept) {
                     case .done(let outcome, let document):
                         batch.settle(k, outcome, document: document, state: state, stop: stop, progress: progress)
                     case .waiting(let w):

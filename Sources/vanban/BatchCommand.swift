@@ -222,6 +222,9 @@ struct BatchCommand: ParsableCommand {
         for m in report.header.merged ?? [] where m.error != nil {
             note("vanban: error: the merged \(m.format) file was not written: \(m.error!)")
         }
+        if report.kept > 0 {
+            note("vanban: \(report.kept) record\(report.kept == 1 ? "" : "s") completed by an earlier, interrupted run of this batch \(report.kept == 1 ? "was" : "were") kept (files checked against the manifest)")
+        }
         let done = report.records - report.failed
         let shardText = options.shard.map { " (shard \($0): records \(batch.selected.first?.index ?? 0)–\(batch.selected.last?.index ?? 0) of \(report.header.total))" } ?? ""
         let folder = out.hasSuffix("/") ? out : out + "/"

@@ -21,6 +21,9 @@ struct VanBanCommand: ParsableCommand {
     /// Ignores SIGPIPE (a closed pipe becomes an output error, see ``Stdio``), then runs.
     static func main() {
         Stdio.ignoreBrokenPipe()
+        // A file-size limit (ulimit -f) makes a write fail with EFBIG, an output error
+        // the batch reports, instead of killing the process mid-record.
+        signal(SIGXFSZ, SIG_IGN)
         main(nil)
     }
 }
