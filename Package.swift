@@ -27,11 +27,14 @@ let package = Package(
         .library(name: "VanBan", targets: ["VanBan"]),
         .library(name: "VanBanBatch", targets: ["VanBanBatch"]),
         .executable(name: "vanban", targets: ["vanban"]),
+        .executable(name: "vanban-studio", targets: ["vanban-studio"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
         .systemLibrary(
@@ -71,13 +74,28 @@ let package = Package(
         .target(name: "VanBanRegister", dependencies: ["VanBanModel", "VanBanTemplate", .product(name: "GRDB", package: "GRDB.swift")]),
         // A test helper: issues N numbers from a register in a loop, for the two-process race test.
         .executableTarget(name: "RegisterRace", dependencies: ["VanBanRegister"], path: "Tests/RegisterRace"),
-        .testTarget(name: "VanBanRegisterTests", dependencies: ["VanBanRegister", "VanBan", "VanBanModel", "VanBanTemplate", "VanBanBatch", .product(name: "GRDB", package: "GRDB.swift")]),
+        // What several test targets share: the repository's paths, golden files, outside
+        // tools as `.requires(…)` traits, the built executables (a library only tests link).
+        .target(name: "VanBanTestSupport", path: "Tests/VanBanTestSupport"),
+        .testTarget(name: "VanBanRegisterTests", dependencies: ["VanBanRegister", "VanBan", "VanBanModel", "VanBanTemplate", "VanBanBatch", .product(name: "GRDB", package: "GRDB.swift"),
+                                                                "VanBanTestSupport"]),
         // The fuzz target (see Docs/Fuzzing.md): a replay tool in a normal build, a
         // libFuzzer target when built by Scripts/fuzz.sh.
         .executableTarget(name: "FuzzTemplate", dependencies: ["VanBan", "VanBanXML"]),
+        // The drafting desk (Docs/Studio.md, issue 18): the web application. Only this module,
+        // its executable and its tests link Hummingbird; the `vanban` CLI does not.
+        .target(name: "VanBanStudio", dependencies: ["VanBan", "VanBanBatch", "VanBanSheets", "VanBanRegister", "VanBanPDF", "VanBanXML",
+                                                    .product(name: "HTTPTypes", package: "swift-http-types"),
+                                                    .product(name: "GRDB", package: "GRDB.swift"),
+                                                    .product(name: "Hummingbird", package: "hummingbird")]),
+        .executableTarget(name: "vanban-studio", dependencies: ["VanBanStudio", .product(name: "Hummingbird", package: "hummingbird")]),
+        .testTarget(name: "VanBanStudioTests", dependencies: ["VanBanStudio", "VanBan", "VanBanRegister", "VanBanXML",
+                                                             .product(name: "HTTPTypes", package: "swift-http-types"),
+                                                             .product(name: "Hummingbird", package: "hummingbird"),
+                                                             .product(name: "HummingbirdTesting", package: "hummingbird")]),
         .testTarget(name: "VanBanTests", dependencies: ["VanBan", "VanBanModel", "VanBanTemplate", "VanBanXML", "VanBanText",
                                                         "VanBanHTML", "VanBanODF", "VanBanSheets", "VanBanBatch", "vanban",
-                                                        "VanBanDOCX", "VanBanPDF", "CVanBanZlib"]),
+                                                        "VanBanDOCX", "VanBanPDF", "CVanBanZlib", "VanBanTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

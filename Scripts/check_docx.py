@@ -65,7 +65,15 @@ def check(path, sections_expected):
         problems.append("the default language is not vi-VN")
 
     body = d.element.body
-    first = next(iter(body.iterchildren()), None)
+    children = iter(body.iterchildren())
+    first = next(children, None)
+    # An electronic copy starts with the organisation's digital-signature text (a
+    # right-aligned 10 pt paragraph, Decree 30 PL I II.8) above the header table.
+    if first is not None and first.tag == qn("w:p"):
+        jc = first.find(qn("w:pPr") + "/" + qn("w:jc"))
+        sz = first.find(qn("w:pPr") + "/" + qn("w:rPr") + "/" + qn("w:sz"))
+        if jc is not None and jc.get(qn("w:val")) == "right" and sz is not None and sz.get(qn("w:val")) == "20":
+            first = next(children, None)
     if first is None or first.tag != qn("w:tbl"):
         problems.append("the document does not start with the header table")
     elif d.tables:

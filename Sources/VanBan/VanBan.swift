@@ -43,6 +43,10 @@ public struct WriterOptions: Sendable, Hashable {
     public var textWidth: Int
     /// How PDF is made (PDF/A, timeouts, the LibreOffice program).
     public var pdf = PDFOptions()
+    /// The data file's folder: `<image file="…">` paths from the data are looked for
+    /// there first, then in the template's folders (never outside them). Nil: only the
+    /// template's folders.
+    public var dataFolder: URL?
 
     /// Creates options.
     public init(textWidth: Int = 80) { self.textWidth = textWidth }
@@ -91,7 +95,7 @@ public enum Engine {
     /// Renders data with a template and writes one format.
     public static func render(_ template: CompiledTemplate, data: Value, format: OutputFormat,
                               options: WriterOptions = WriterOptions()) throws(VanBanError) -> [UInt8] {
-        let document = try template.render(data)
+        let document = try template.render(data, dataFolder: options.dataFolder)
         return try writer(for: format, options: options).write(document)
     }
 }

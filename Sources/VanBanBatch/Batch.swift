@@ -257,7 +257,7 @@ public struct Batch: Sendable {
         let errors = problems.filter { $0.severity == .error }
         if !errors.isEmpty { return .failed(errors.map(BatchProblem.init)) }
         let document: Document
-        do { document = try template.render(data) } catch { return .failed([BatchProblem(error)]) }
+        do { document = try template.render(data, dataFolder: options.writer.dataFolder) } catch { return .failed([BatchProblem(error)]) }
         var outputs: [(format: OutputFormat, bytes: [UInt8])] = []
         for format in options.formats {
             do {

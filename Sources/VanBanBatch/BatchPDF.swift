@@ -13,7 +13,7 @@ import VanBan
 /// appear together or not at all. What a window keeps in memory is a fixed-size summary
 /// per record (its entry and, with `--merge`, its document), so memory does not grow
 /// with the batch.
-final class BatchPDFStage: @unchecked Sendable {
+final class BatchPDFStage: Sendable {
     let converter: PDFConverter
     let scratch: PDFScratch
     /// The position of `pdf` in the batch's formats, where its file goes in each entry.

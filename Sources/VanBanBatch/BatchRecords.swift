@@ -32,53 +32,6 @@ public struct BatchRecord: Sendable, Hashable {
     }
 }
 
-/// A problem with one record: what went wrong, where, and what to do.
-public struct BatchProblem: Error, Sendable, Hashable {
-    /// What went wrong, in one sentence.
-    public var message: String
-    /// Where, in the recipients file, the base data or the template.
-    public var location: SourceLocation?
-    /// The JSON path in the merged data, when there is one.
-    public var jsonPath: String?
-    /// What to do.
-    public var help: String?
-
-    /// Creates a problem.
-    public init(_ message: String, at location: SourceLocation? = nil, jsonPath: String? = nil, help: String? = nil) {
-        self.message = message
-        self.location = location
-        self.jsonPath = jsonPath
-        self.help = help
-    }
-
-    /// A data-contract problem.
-    public init(_ p: Problem) { self.init(p.message, at: p.location, jsonPath: p.jsonPath, help: p.help) }
-
-    /// A render, write or output error.
-    public init(_ e: VanBanError) { self.init(e.message, at: e.location, jsonPath: e.jsonPath, help: e.help) }
-
-    /// `location: error: record N (origin): message (JSON path …)` and a help line, as the CLI prints it.
-    public func description(record: Int, origin: String) -> String {
-        var s = location.map { "\($0): " } ?? ""
-        s += "error: record \(record) (\(origin)): \(message)"
-        if let jsonPath { s += " (JSON path \(jsonPath))" }
-        if let help { s += "\n  help: \(help)" }
-        return s
-    }
-
-    /// One line for the manifest: file names without their folders, no help text.
-    public var manifestText: String {
-        var s = ""
-        if let location {
-            let name = URL(fileURLWithPath: location.file).lastPathComponent
-            s += location.cell.map { "\(name):\($0): " } ?? "\(name):\(location.line):\(location.column): "
-        }
-        s += message
-        if let jsonPath { s += " (JSON path \(jsonPath))" }
-        return s
-    }
-}
-
 /// The records of a batch, read from a recipients file.
 public struct BatchRecordSet: Sendable, Hashable {
     /// The file's name as given (for messages).

@@ -40,6 +40,10 @@ public struct DOCXWriter: DocumentWriter {
         for name in DOCXWriter.entryNames {
             zip.add(name, parts[name] ?? [])
         }
+        // Image parts (already compressed: stored), after the fixed parts, in name order.
+        for name in parts.keys.filter({ $0.hasPrefix("word/media/") }).sorted() {
+            zip.add(name, parts[name] ?? [], method: .stored)
+        }
         return try zip.bytes()
     }
 
@@ -49,7 +53,7 @@ public struct DOCXWriter: DocumentWriter {
         var body = WordBody(page: document.page, numberedHeader: "rId3", emptyHeader: "rId4")
         let bodyChildren = body.build(document)
         var out: [String: [UInt8]] = [:]
-        out["[Content_Types].xml"] = try contentTypes()
+        out["[Content_Types].xml"] = try contentTypes(media: body.media)
         out["_rels/.rels"] = try relationships([
             ("rId1", WordML.Types.officeDocument, "word/document.xml"),
             ("rId2", WordML.Types.coreProperties, "docProps/core.xml"),
@@ -59,7 +63,7 @@ public struct DOCXWriter: DocumentWriter {
         out["docProps/app.xml"] = try XMLSerializer(namespaces: [XML.Namespace("", "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties")],
                                                     inlineElements: WordML.inlineElements)
             .serialize(XML.Element("Properties", [:], elements: [XML.Element("Application", [:], [.text("VanBan")])]))
-        out["word/document.xml"] = try ser.serialize(XML.Element("w:document", elements: [XML.Element("w:body", elements: bodyChildren)]))
+        out["word/document.xml"] = try (body.media.isEmpty ? ser : WordML.imageSerializer).serialize(XML.Element("w:document", elements: [XML.Element("w:body", elements: bodyChildren)]))
         out["word/styles.xml"] = try ser.serialize(WordStyleSheet(page: document.page).root)
         out["word/settings.xml"] = try ser.serialize(settings)
         out["word/header1.xml"] = try ser.serialize(header(numbered: true))
@@ -73,14 +77,18 @@ public struct DOCXWriter: DocumentWriter {
             ("rId4", WordML.Types.header, "header2.xml"),
             ("rId5", WordML.Types.fontTable, "fontTable.xml"),
             ("rId6", WordML.Types.theme, "theme/theme1.xml"),
-        ])
+        ] + body.media.map { ($0.id, WordML.imageRelationship, $0.path) })
+        for m in body.media { out["word/" + m.path] = m.image.bytes }
         return out
     }
 
-    static func contentTypes() throws(VanBanError) -> [UInt8] {
+    static func contentTypes(media: [WordMedia] = []) throws(VanBanError) -> [UInt8] {
         var e = XML.Element("Types")
         e.append(XML.Element("Default", ["Extension": "rels", "ContentType": WordML.Types.relationshipsPart]))
         e.append(XML.Element("Default", ["Extension": "xml", "ContentType": "application/xml"]))
+        for kind in [EmbeddedImage.Kind.png, .jpeg] where media.contains(where: { $0.image.kind == kind }) {
+            e.append(XML.Element("Default", ["Extension": kind.fileExtension, "ContentType": kind.mediaType]))
+        }
         for (part, type) in [
             ("/word/document.xml", WordML.Types.mainPart), ("/word/styles.xml", WordML.Types.stylesPart),
             ("/word/settings.xml", WordML.Types.settingsPart), ("/word/header1.xml", WordML.Types.headerPart),

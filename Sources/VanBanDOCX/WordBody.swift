@@ -23,6 +23,11 @@ struct WordBody {
     private var ruleAfterReference: XML.Element?
     /// Set while writing a subject that a reference line follows.
     private var subjectBeforeReference = false
+    /// Images (see WordImages.swift): the media parts in order of first use, the
+    /// drawings written so far, and the relationship number of the first image.
+    var media: [WordMedia] = []
+    var drawingCount = 0
+    var firstMediaId = 7
 
     init(page: PageSetup, numberedHeader: String, emptyHeader: String) {
         self.page = page
@@ -40,14 +45,13 @@ struct WordBody {
         for (n, part) in parts.enumerated() {
             pendingBreak = false
             var partOut: [XML.Element] = []
-            for (i, b) in part.blocks.enumerated() {
-                let next: Block? = i + 1 < part.blocks.count ? part.blocks[i + 1] : nil
-                if case .signOff = next { keepWithNext = true }
-                if case .subject = b, case .paragraph(let p) = next, p.role == .reference { subjectBeforeReference = true }
-                block(b, into: &partOut)
+            for b in part.pagedBlocks {
+                keepWithNext = b.keepsWithNext
+                subjectBeforeReference = b.ruleBelowNext
+                block(b.block, into: &partOut)
                 keepWithNext = false
                 subjectBeforeReference = false
-                if let rule = ruleAfterReference, case .paragraph(let p) = b, p.role == .reference {
+                if b.takesHeldRule, let rule = ruleAfterReference {
                     partOut.append(rule)
                     ruleAfterReference = nil
                 }
@@ -108,7 +112,7 @@ struct WordBody {
     /// `w:sectPr` of every section: A4 with the Decree 30 margins, the page number's
     /// header 10 mm from the top edge, numbering from 1, a different first page.
     var sectionProperties: XML.Element {
-        let headerTop = min(WordLayout.headerTopMM, page.topMM / 2)
+        let headerTop = PrintLayout.headerTop(page)
         var size = XML.Element("w:pgSz", ["w:w": String(WordML.twips(mm: page.widthMM)), "w:h": String(WordML.twips(mm: page.heightMM))])
         if page.widthMM > page.heightMM { size[attribute: "w:orient"] = "landscape" }
         return XML.Element("w:sectPr", elements: [
@@ -137,10 +141,8 @@ struct WordBody {
             out.append(paragraph(.title, content, topLevel: true))
         case .subject(let content):
             out.append(paragraph(.subject, content, topLevel: true))
-            let longest = content.plainText.split(separator: "\n", omittingEmptySubsequences: false)
-                .map { TextWidth.width(String($0), points: WordLayout.titlePt, bold: true) }.max() ?? 0
-            let length = min(max(longest * 0.4, 25), textWidth / 2)
-            let r = rule(length: length, within: textWidth, topLevel: true, spaceAfter: WordLayout.paragraphGapPt)
+            let length = PrintLayout.subjectRuleLength(content, textWidth: textWidth)
+            let r = rule(length: length, within: textWidth, topLevel: true, spaceAfter: PrintLayout.paragraphGapPt)
             if subjectBeforeReference { ruleAfterReference = r } else { out.append(r) }
         case .recipients(let r):
             recipients(r, into: &out)
@@ -149,14 +151,13 @@ struct WordBody {
             f.keepNext = keepWithNext
             out.append(paragraph(WordStyle.of(p.role), p.content, format: f, topLevel: true))
         case .heading(let level, let content):
-            let lvl = min(max(level, 1), 3)
-            out.append(paragraph(lvl == 1 ? .heading1 : lvl == 2 ? .heading2 : .heading3, content, topLevel: true))
+            out.append(paragraph(.heading(level), content, topLevel: true))
         case .list(let l):
             list(l, into: &out)
         case .table(let t):
             if !pendingBreak, let i = out.indices.last, out[i].name == "w:p" {
                 // Word has no space above a table: the paragraph above keeps it instead.
-                Self.setSpaceAfter(WordLayout.paragraphGapPt, of: &out[i])
+                Self.setSpaceAfter(PrintLayout.paragraphGapPt, of: &out[i])
             }
             out += breakBeforeTable()
             out.append(table(t))
@@ -165,6 +166,10 @@ struct WordBody {
             out.append(signOff(s))
         case .pageBreak:
             pendingBreak = true
+        case .image(let p):
+            out.append(imageParagraph(p))
+        case .digitalSignature(let lines):
+            out.append(digitalSignature(lines))
         }
     }
 
@@ -182,44 +187,32 @@ struct WordBody {
         f.pageBreakBefore = pageBreak
         var r = RunFormat()
         r.sizePt = 1
-        var pPr = XML.Element("w:pPr", elements: [WordML.val("w:pStyle", WordStyle.normal.id)] + f.elements)
+        var pPr = XML.Element("w:pPr", elements: [WordML.val("w:pStyle", WordStyle.standard.id)] + f.elements)
         pPr.append(XML.Element("w:rPr", elements: r.elements))
         return XML.Element("w:p", elements: [pPr])
     }
 
-    /// "Kính gửi": one recipient on the label's line, centred; several as a dash list
-    /// whose dashes line up after the label, the block centred on the page (at most
-    /// 35 mm in), as the ODT writer lays it out.
+    /// "Kính gửi", laid out as ``RecipientsLayout`` says (as the ODT writer lays it out).
     mutating func recipients(_ r: Recipients, into out: inout [XML.Element]) {
-        let (first, items) = r.lines
-        if items.isEmpty {
-            // Centred when it fits on one line; a long recipient wraps under its own
-            // first word (a hanging indent past the label), not as centred lines.
-            let label = first.hasPrefix(r.label) ? r.label : ""
-            let labelWidth = label.isEmpty ? 0 : TextWidth.width(label + " ", points: page.bodyPt, bold: false)
-            let whole = TextWidth.width(first, points: page.bodyPt, bold: false)
-            if whole <= textWidth - 2 || label.isEmpty {
-                out.append(paragraph(.recipients, [.text(first, [])], topLevel: true))
-            } else {
-                var f = ParagraphFormat()
-                f.leftMM = labelWidth
-                f.firstLineMM = -labelWidth
-                f.align = "left"
-                out.append(paragraph(.recipients, [.text(first, [])], format: f, topLevel: true))
-            }
-            return
+        switch RecipientsLayout(r, textWidth: textWidth, points: page.bodyPt) {
+        case .centred(let line):
+            out.append(paragraph(.recipients, [.text(line, [])], topLevel: true))
+        case .hanging(let line, let indent):
+            var f = ParagraphFormat()
+            f.leftMM = indent
+            f.firstLineMM = -indent
+            f.align = "left"
+            out.append(paragraph(.recipients, [.text(line, [])], format: f, topLevel: true))
+        case .list(let first, let start, let items, let itemIndent):
+            var label = ParagraphFormat()
+            label.leftMM = start
+            label.afterPt = 0
+            label.align = "left"
+            out.append(paragraph(.recipients, [.text(first, [])], format: label, topLevel: true))
+            var item = ParagraphFormat()
+            item.leftMM = itemIndent
+            for i in items { out.append(paragraph(.recipientsItem, [.text(i, [])], format: item, topLevel: true)) }
         }
-        let labelWidth = TextWidth.width(first + " ", points: page.bodyPt, bold: false)
-        let widest = items.map { TextWidth.width($0, points: page.bodyPt, bold: false) }.max() ?? 0
-        let start = min(max((textWidth - labelWidth - widest) / 2, 0), 35)
-        var label = ParagraphFormat()
-        label.leftMM = start
-        label.afterPt = 0
-        label.align = "left"
-        out.append(paragraph(.recipients, [.text(first, [])], format: label, topLevel: true))
-        var item = ParagraphFormat()
-        item.leftMM = start + labelWidth
-        for i in items { out.append(paragraph(.recipientsItem, [.text(i, [])], format: item, topLevel: true)) }
     }
 
     /// A list, laid out as Decree 30 lays out items and points (as the ODT writer does):
@@ -233,13 +226,7 @@ struct WordBody {
         for (n, (item, marker)) in zip(l.items, l.markers).enumerated() {
             var f = ParagraphFormat()
             f.keepNext = keepLast && n == l.items.count - 1 && item.children.isEmpty
-            var titled = false
-            for case .text(let t, let style) in item.content where !t.isEmpty {
-                titled = style.contains(.bold)
-                break
-            }
-            let content: [Inline] = [.text(marker + " ", titled ? [.bold] : [])] + item.content
-            out.append(paragraph(.list, content, format: f, topLevel: true))
+            out.append(paragraph(.list, item.content(marker: marker), format: f, topLevel: true))
             for child in item.children {
                 if case .list(let sub) = child {
                     list(sub, into: &out)
@@ -321,7 +308,7 @@ struct WordBody {
 
     /// An empty paragraph drawn as a centred rule of `length` mm inside a box `within` mm wide.
     mutating func rule(length: Double, within width: Double, topLevel: Bool, spaceAfter: Double = 0) -> XML.Element {
-        let side = max((width - length) / 2, 0)
+        let side = PrintLayout.ruleIndent(length: length, within: width)
         var f = ParagraphFormat()
         f.leftMM = side
         f.rightMM = side
@@ -382,13 +369,7 @@ struct WordBody {
     /// and repeated on each page (`w:tblHeader`), rows never split across pages.
     mutating func table(_ t: Table) -> XML.Element {
         let count = max(t.widths.count, t.rows.map(\.count).max() ?? 0, 1)
-        var relative = t.widths.map { $0 > 0 && $0.isFinite ? $0 : 0 }
-        let known = relative.filter { $0 > 0 }
-        let fill = known.isEmpty ? 1 : known.reduce(0, +) / Double(known.count)
-        relative = relative.map { $0 > 0 ? $0 : fill }
-        relative += Array(repeating: fill, count: count - relative.count)
-        let total = relative.reduce(0, +)
-        let widths = relative.map { $0 / total * textWidth }
+        let widths = PrintLayout.columnWidths(t, count: count, width: textWidth)
         var rows: [[[XML.Element]]] = []
         for (r, row) in t.rows.enumerated() {
             let isHead = r < t.headerRows
@@ -396,14 +377,7 @@ struct WordBody {
             for i in 0..<count {
                 let c = i < row.count ? row[i] : Cell(paragraphs: [[]])
                 var f = ParagraphFormat()
-                if !isHead {
-                    switch c.alignment {
-                    case .left: break
-                    case .center: f.align = "center"
-                    case .right: f.align = "right"
-                    case .justify: f.align = "both"
-                    }
-                }
+                if !isHead, c.alignment != .left { f.align = WordML.alignment(c.alignment) }
                 cells.append((c.paragraphs.isEmpty ? [[]] : c.paragraphs).map {
                     paragraph(isHead ? .tableHeading : .tableContents, $0, format: f, topLevel: false)
                 })
@@ -417,42 +391,33 @@ struct WordBody {
 
     // MARK: Header
 
-    /// The Decree 30 header: a borderless two-column table, sized as the ODT writer
-    /// sizes it. Left: parent and issuer lines, a centred rule 0.4 times as long as the
-    /// longest issuer line, and in the second row the number and the "V/v" summary.
-    /// Right: the national title, the motto with a rule as long as the motto, and in the
-    /// second row the italic date line, level with the number. Column widths, the reach
-    /// into the margins (at most 5 mm), the issuer size and the issuer rule (40 % of its
-    /// longest printed line) are ``PrintLayout``'s, the rules the ODT and HTML follow.
+    /// The Decree 30 header: a borderless two-column table measured by
+    /// ``HeaderGeometry``, as the ODT writer measures it. Left: parent and issuer lines,
+    /// a centred rule, and in the second row the number and the "V/v" summary. Right:
+    /// the national title, the motto with a rule as long as the motto, and in the second
+    /// row the italic date line, level with the number.
     mutating func header(_ h: Header) -> XML.Element {
-        let mottoWidth = TextWidth.width(NationalTitle.motto, points: WordLayout.mottoPt, bold: true)
-        let (maxLeftReach, maxRightReach) = PrintLayout.headerReach(page)
-        let right = PrintLayout.nationColumnWidth(page)
-        let available = PrintLayout.issuerColumnLimit(page)
-        let issuerPt = PrintLayout.issuerPoints(h, page: page)
-        let left = min(max(textWidth * 0.4, PrintLayout.issuerColumnNeeds(h, points: issuerPt)), max(available, textWidth * 0.4))
-        let overflow = max(0, left + right - textWidth)
-        let leftReach = min(maxLeftReach, max(overflow / 2, overflow - maxRightReach))
+        let g = HeaderGeometry(h, page: page)
+        let (left, right, leftReach, issuerPt) = (g.left, g.right, g.leftReach, g.issuerPt)
 
         var small = RunFormat()
-        if issuerPt != WordLayout.issuerPt { small.sizePt = issuerPt }
+        if issuerPt != PrintLayout.issuerPt { small.sizePt = issuerPt }
         var leftTop: [XML.Element] = []
         for line in h.parent { leftTop.append(paragraph(.parent, [.text(line, [])], run: small, topLevel: false)) }
         for line in h.issuer { leftTop.append(paragraph(.issuer, [.text(line, [])], run: small, topLevel: false)) }
         if !h.issuer.isEmpty {
-            leftTop.append(rule(length: PrintLayout.issuerRuleLength(h.issuer, width: left, points: issuerPt), within: left, topLevel: false))
+            leftTop.append(rule(length: g.issuerRule, within: left, topLevel: false))
         }
         let rightTop = [
             paragraph(.nationalTitle, [.text(NationalTitle.title, [])], topLevel: false),
             paragraph(.motto, [.text(NationalTitle.motto, [])], topLevel: false),
-            rule(length: mottoWidth, within: right, topLevel: false),
+            rule(length: g.mottoRule, within: right, topLevel: false),
         ]
         var rows = [[leftTop, rightTop]]
         var leftBottom: [XML.Element] = []
         if let n = h.number { leftBottom.append(paragraph(.number, [.text(n, [])], topLevel: false)) }
         if let s = h.summary {
-            let lines = PrintLayout.keepingRangesTogether(s).split(separator: "\n", omittingEmptySubsequences: false)
-                .enumerated().flatMap { i, line in (i > 0 ? [Inline.lineBreak] : []) + [.text(String(line), [])] }
+            let lines = HeaderGeometry.summary(s)
             // Inside the text area: the column's reach into the margin is given back.
             var inside = ParagraphFormat()
             if leftReach > 0 { inside.leftMM = leftReach }
@@ -471,8 +436,7 @@ struct WordBody {
     /// the signature on the right; one borderless row that never splits, 12 pt below
     /// the text above it.
     mutating func signOff(_ s: SignOff) -> XML.Element {
-        let left = textWidth * 0.4
-        let right = textWidth - left
+        let (left, right) = PrintLayout.signOffColumns(textWidth: textWidth)
         var first = ParagraphFormat()
         first.beforePt = 12
         var copies: [XML.Element] = []
@@ -488,7 +452,11 @@ struct WordBody {
                 signature.append(paragraph(.signatureTitle, [.text(line, [])], format: i == 0 ? first : ParagraphFormat(), topLevel: false))
             }
             var f = ParagraphFormat()
-            if sig.titleLines.isEmpty { f.beforePt = 12 + WordLayout.signingSpacePt }
+            if sig.titleLines.isEmpty { f.beforePt = 12 + PrintLayout.signingSpacePt }
+            if let layout = SignatureImageLayout(sig) {
+                signature.append(signatureImages(layout, columnWidth: right))
+                f.beforePt = sig.titleLines.isEmpty ? 12 : 0
+            }
             signature.append(paragraph(.signer, [.text(sig.name, [])], format: f, topLevel: false))
         }
         return layoutTable(widths: [left, right], bordered: false, padding: 0, verticalAlign: "top",

@@ -48,33 +48,25 @@ enum WordML {
     /// Points → half-points (`w:sz`), rounded.
     static func halfPoints(_ pt: Double) -> String { String(Int((pt * 2).rounded())) }
 
+    /// `w:jc` of an alignment.
+    static func alignment(_ a: Cell.Alignment) -> String {
+        switch a {
+        case .left: "left"
+        case .center: "center"
+        case .right: "right"
+        case .justify: "both"
+        }
+    }
+
     /// An element `w:name` with a single `w:val` attribute.
     static func val(_ name: String, _ value: String) -> XML.Element {
         XML.Element(name, ["w:val": value])
     }
 }
 
-/// Fixed sizes of the layout (points or millimetres), the same as the ODF writer's
-/// (see decree30.md §1, §2, §4, §5). The header sizes come from ``PrintLayout``, the
-/// one rule of every paged format.
+/// The .docx writer's own values; the sizes of every role are the model's
+/// (``StyleRole/style(page:)``, ``PrintLayout``).
 enum WordLayout {
-    static let font = "Times New Roman"
-    static let nationalTitlePt = PrintLayout.nationalTitlePt
-    static let mottoPt = 14.0
-    static let issuerPt = PrintLayout.issuerPt
-    static let issuerSmallPt = PrintLayout.issuerSmallPt
-    static let numberPt = 13.0
-    static let summaryPt = 12.0
-    static let dateLinePt = 14.0
-    static let titlePt = 14.0
-    static let tablePt = 13.0
-    static let copiesLabelPt = 12.0
-    static let copiesItemPt = 11.0
-    static let signaturePt = 14.0
-    static let notePt = 12.0
-    static let paragraphGapPt = 6.0
-    static let firstLineIndentMM = 10.0
-    static let signingSpacePt = 72.0
     /// Rule and border width in eighths of a point (0.5 pt).
     static let ruleEighths = "4"
     /// The line pitch, in 240ths of a single line (`w:line`, rule `auto`). Word's single
@@ -83,8 +75,6 @@ enum WordLayout {
     /// LibreOffice: at 240 the .docx of ke-hoach fits on 3 pages where the .odt takes 4;
     /// at 249 both break their pages at the same places.
     static let line = "249"
-    /// Distance from the top edge to the page number.
-    static let headerTopMM = 10.0
 }
 
 /// Direct or style paragraph properties, written in the order the schema asks.

@@ -2,214 +2,39 @@ import VanBanModel
 import VanBanXML
 import Foundation
 
-/// The named styles of a VanBan .docx, one per role, with the same names and values as
-/// the ODT's ("VanBan Body", "VanBan Title", …), so a clerk who edits the document in
-/// Word finds them in the style gallery and keeps the look.
-enum WordStyle: String, CaseIterable {
-    case normal = "Normal"
-    case body = "VanBan Body"
-    case basis = "VanBan Basis"
-    case center = "VanBan Center"
-    case left = "VanBan Left"
-    case right = "VanBan Right"
-    case note = "VanBan Note"
-    case reference = "VanBan Reference"
-    case annexLabel = "VanBan Annex Label"
-    case title = "VanBan Title"
-    case subject = "VanBan Subject"
-    case rule = "VanBan Rule"
-    case parent = "VanBan Parent"
-    case issuer = "VanBan Issuer"
-    case number = "VanBan Number"
-    case summary = "VanBan Summary"
-    case nationalTitle = "VanBan National Title"
-    case motto = "VanBan Motto"
-    case dateLine = "VanBan Date Line"
-    case recipients = "VanBan Recipients"
-    case recipientsItem = "VanBan Recipients Item"
-    case heading1 = "VanBan Heading 1"
-    case heading2 = "VanBan Heading 2"
-    case heading3 = "VanBan Heading 3"
-    case list = "VanBan List"
-    case tableContents = "VanBan Table Contents"
-    case tableHeading = "VanBan Table Heading"
-    case copiesLabel = "VanBan Copies Label"
-    case copiesItem = "VanBan Copies Item"
-    case signatureTitle = "VanBan Signature Title"
-    case signer = "VanBan Signer"
-    case pageNumber = "VanBan Page Number"
+/// The named styles of a VanBan .docx: the roles of the model's one table
+/// (``StyleRole``), with the same names and values as the ODT's ("VanBan Body",
+/// "VanBan Title", …), so a clerk who edits the document in Word finds them in the style
+/// gallery and keeps the look. The root style is Word's "Normal".
+typealias WordStyle = StyleRole
+
+extension StyleRole {
+    /// The name Word shows: the role's, "Normal" for the root style.
+    var wordName: String { self == .standard ? "Normal" : rawValue }
 
     /// The `w:styleId`: the name without spaces.
-    var id: String { rawValue.replacingOccurrences(of: " ", with: "") }
+    var id: String { wordName.replacingOccurrences(of: " ", with: "") }
 
-    /// The style of a paragraph role.
-    static func of(_ role: ParagraphRole) -> WordStyle {
-        switch role {
-        case .body: .body
-        case .basis: .basis
-        case .center: .center
-        case .left: .left
-        case .right: .right
-        case .reference: .reference
-        case .annexLabel: .annexLabel
-        case .note: .note
-        }
-    }
-
-    /// The definition: parent, next style, paragraph and run properties.
+    /// The definition: ``StyleRole/style(page:)`` as parent, next style, paragraph and
+    /// run properties. The root style leaves its font and size to `w:docDefaults`.
     func definition(page: PageSetup) -> (parent: WordStyle?, next: WordStyle?, paragraph: ParagraphFormat, run: RunFormat) {
-        var parent: WordStyle? = .normal
-        var next: WordStyle?
+        let d = style(page: page)
         var p = ParagraphFormat()
+        p.keepNext = d.keepWithNext
+        p.widowControl = d.widowControl
+        p.bottomRule = d.bottomRule
+        p.beforePt = d.spaceBeforePt
+        p.afterPt = d.spaceAfterPt
+        p.singleLine = d.singleLine
+        p.leftMM = d.leftIndentMM
+        p.firstLineMM = d.firstLineIndentMM
+        p.align = d.alignment.map(WordML.alignment)
+        p.outlineLevel = d.outlineLevel.map { $0 - 1 }
         var r = RunFormat()
-        func centred() {
-            p.align = "center"
-            p.firstLineMM = 0
-        }
-        switch self {
-        case .normal:
-            parent = nil
-            p.widowControl = false
-            p.beforePt = 0
-            p.afterPt = 0
-            p.singleLine = true
-            p.align = "left"
-        case .body:
-            next = .body
-            p.widowControl = true
-            p.beforePt = WordLayout.paragraphGapPt
-            p.align = "both"
-            p.firstLineMM = WordLayout.firstLineIndentMM
-        case .basis:
-            parent = .body
-            next = .basis
-            r.italic = true
-        case .center:
-            parent = .body
-            centred()
-        case .left:
-            parent = .body
-            p.align = "left"
-            p.firstLineMM = 0
-        case .right:
-            parent = .body
-            p.align = "right"
-            p.firstLineMM = 0
-        case .note:
-            parent = .body
-            r.sizePt = WordLayout.notePt
-        case .reference:
-            centred()
-            r.italic = true
-            r.sizePt = WordLayout.titlePt
-            p.keepNext = true
-        case .annexLabel:
-            centred()
-            r.bold = true
-            r.sizePt = WordLayout.titlePt
-            p.keepNext = true
-        case .title:
-            next = .subject
-            p.beforePt = 18
-            centred()
-            r.bold = true
-            r.sizePt = WordLayout.titlePt
-            p.keepNext = true
-        case .subject:
-            centred()
-            r.bold = true
-            r.sizePt = WordLayout.titlePt
-            p.keepNext = true
-        case .rule:
-            // An empty paragraph drawn as a short rule: its bottom border, narrowed by
-            // equal left and right indents.
-            p.beforePt = 3
-            p.afterPt = 0
-            p.singleLine = true
-            p.bottomRule = true
-            p.keepNext = true
-            r.sizePt = 2
-        case .parent:
-            centred()
-            r.sizePt = WordLayout.issuerPt
-        case .issuer:
-            centred()
-            r.bold = true
-            r.sizePt = WordLayout.issuerPt
-        case .number:
-            p.beforePt = WordLayout.paragraphGapPt
-            centred()
-            r.sizePt = WordLayout.numberPt
-        case .summary:
-            p.beforePt = WordLayout.paragraphGapPt
-            centred()
-            r.sizePt = WordLayout.summaryPt
-        case .nationalTitle:
-            centred()
-            r.bold = true
-            r.sizePt = WordLayout.nationalTitlePt
-        case .motto:
-            centred()
-            r.bold = true
-            r.sizePt = WordLayout.mottoPt
-        case .dateLine:
-            p.beforePt = WordLayout.paragraphGapPt
-            centred()
-            r.italic = true
-            r.sizePt = WordLayout.dateLinePt
-        case .recipients:
-            p.beforePt = 12
-            p.afterPt = WordLayout.paragraphGapPt
-            centred()
-        case .recipientsItem:
-            p.align = "left"
-        case .heading1, .heading2, .heading3:
-            parent = .body
-            next = .body
-            p.outlineLevel = self == .heading1 ? 0 : self == .heading2 ? 1 : 2
-            p.leftMM = 0
-            p.firstLineMM = WordLayout.firstLineIndentMM
-            r.bold = true
-            r.italic = self == .heading3
-            p.keepNext = true
-        case .list:
-            parent = .body
-            next = .list
-        case .tableContents:
-            p.beforePt = 1
-            p.afterPt = 1
-            r.sizePt = WordLayout.tablePt
-        case .tableHeading:
-            parent = .tableContents
-            centred()
-            r.bold = true
-        case .copiesLabel:
-            p.align = "left"
-            r.bold = true
-            r.italic = true
-            r.sizePt = WordLayout.copiesLabelPt
-        case .copiesItem:
-            // A wrapped item continues under its text, not under its dash.
-            let dash = TextWidth.width("- ", points: WordLayout.copiesItemPt, bold: false)
-            p.align = "left"
-            p.leftMM = dash
-            p.firstLineMM = -dash
-            r.sizePt = WordLayout.copiesItemPt
-        case .signatureTitle:
-            centred()
-            r.bold = true
-            r.sizePt = WordLayout.signaturePt
-        case .signer:
-            p.beforePt = WordLayout.signingSpacePt
-            centred()
-            r.bold = true
-            r.sizePt = WordLayout.signaturePt
-        case .pageNumber:
-            // In the body size, as the ODT's.
-            centred()
-            r.sizePt = page.bodyPt
-        }
-        return (parent, next, p, r)
+        r.bold = d.bold
+        r.italic = d.italic
+        if self != .standard { r.sizePt = d.sizePt }
+        return (d.parent, d.next, p, r)
     }
 }
 
@@ -239,9 +64,10 @@ struct WordStyleSheet {
     let page: PageSetup
 
     var root: XML.Element {
+        let root = StyleRole.standard.style(page: page)
         var defaultsRun = RunFormat()
-        defaultsRun.font = WordLayout.font
-        defaultsRun.sizePt = page.bodyPt
+        defaultsRun.font = root.fontName
+        defaultsRun.sizePt = root.sizePt
         defaultsRun.language = "vi-VN"
         var e = XML.Element("w:styles")
         e.append(XML.Element("w:docDefaults", elements: [
@@ -250,7 +76,8 @@ struct WordStyleSheet {
                 XML.Element("w:spacing", ["w:before": "0", "w:after": "0", "w:line": WordLayout.line, "w:lineRule": "auto"]),
             ])]),
         ]))
-        for s in WordStyle.allCases { e.append(paragraphStyle(s)) }
+        // Not "VanBan End": the .docx writes its closing paragraph with direct properties.
+        for s in WordStyle.allCases where s != .end { e.append(paragraphStyle(s)) }
         e.append(XML.Element("w:style", ["w:type": "character", "w:default": "1", "w:styleId": "DefaultParagraphFont"], elements: [
             WordML.val("w:name", "Default Paragraph Font"),
             XML.Element("w:uiPriority", ["w:val": "1"]),
@@ -287,9 +114,9 @@ struct WordStyleSheet {
     private func paragraphStyle(_ s: WordStyle) -> XML.Element {
         let d = s.definition(page: page)
         var attributes: KeyValuePairs<String, String> = ["w:type": "paragraph", "w:customStyle": "1", "w:styleId": s.id]
-        if s == .normal { attributes = ["w:type": "paragraph", "w:default": "1", "w:styleId": s.id] }
+        if s == .standard { attributes = ["w:type": "paragraph", "w:default": "1", "w:styleId": s.id] }
         var e = XML.Element("w:style", attributes)
-        e.append(WordML.val("w:name", s.rawValue))
+        e.append(WordML.val("w:name", s.wordName))
         if let parent = d.parent { e.append(WordML.val("w:basedOn", parent.id)) }
         if let next = d.next { e.append(WordML.val("w:next", next.id)) }
         e.append(XML.Element("w:qFormat"))

@@ -8,7 +8,7 @@ enum WordPackageParts {
     /// `word/fontTable.xml`: Times New Roman, a Roman serif with Vietnamese letters.
     static var fontTable: XML.Element {
         XML.Element("w:fonts", elements: [
-            XML.Element("w:font", ["w:name": WordLayout.font], elements: [
+            XML.Element("w:font", ["w:name": PrintLayout.font], elements: [
                 WordML.val("w:charset", "00"),
                 WordML.val("w:family", "roman"),
                 WordML.val("w:pitch", "variable"),
@@ -34,7 +34,7 @@ enum WordPackageParts {
         ])
         func fontSet(_ name: String) -> XML.Element {
             XML.Element(name, elements: [
-                XML.Element("a:latin", ["typeface": WordLayout.font]),
+                XML.Element("a:latin", ["typeface": PrintLayout.font]),
                 XML.Element("a:ea", ["typeface": ""]),
                 XML.Element("a:cs", ["typeface": ""]),
             ])

@@ -139,6 +139,10 @@ struct Renderer {
         case .pageBreak:
             b.openLine("div", [.class("page-break")])
             b.endTag("div")
+        case .image(let p):
+            image(p)
+        case .digitalSignature(let lines):
+            digitalSignature(lines)
         }
     }
 
@@ -360,7 +364,12 @@ struct Renderer {
                 lines(sig.titleLines)
                 b.endTag("p")
             }
-            b.line("p", [.class("signer")], text: sig.name)
+            if let layout = SignatureImageLayout(sig) {
+                signatureImages(layout)
+                b.line("p", [.class("signer"), Attribute("style", "margin-top:0.3em")], text: sig.name)
+            } else {
+                b.line("p", [.class("signer")], text: sig.name)
+            }
             b.close("section")
         }
         b.close("footer")

@@ -28,7 +28,7 @@ struct ParagraphSpec {
 /// (Decree 30: no number on the first page; each annex numbered on its own).
 struct BodyBuilder {
     let page: PageSetup
-    private(set) var auto = AutomaticStyles()
+    var auto = AutomaticStyles()
     /// Set at the start of a part; taken by the next top-level paragraph or table.
     private var pendingPartStart = false
     /// Set by ``Block/pageBreak``; taken by the next top-level paragraph or table.
@@ -43,6 +43,11 @@ struct BodyBuilder {
     private var subjectBeforeReference = false
 
     private let sheet: BuiltStyleSheet
+    /// Images (see ODFImages.swift): frames written so far, whether images are package
+    /// entries (ODT) rather than inline base64 (flat ODT), and the entries to add.
+    var imageCount = 0
+    var packagedImages = false
+    var pictures: [(path: String, image: EmbeddedImage)] = []
 
     init(page: PageSetup, sheet: BuiltStyleSheet? = nil) {
         self.page = page
@@ -75,17 +80,15 @@ struct BodyBuilder {
         var out: [XML.Element] = []
         for part in document.parts {
             pendingPartStart = true
-            for (i, b) in part.blocks.enumerated() {
-                // The paragraph before the signature stays on its page, so that the
-                // signature never stands alone on a page.
-                var next: Block?
-                if i + 1 < part.blocks.count { next = part.blocks[i + 1] }
-                if case .signOff = next { keepWithNext = true }
-                if case .subject = b, case .paragraph(let p) = next, p.role == .reference { subjectBeforeReference = true }
-                block(b, into: &out)
+            for b in part.pagedBlocks {
+                // What the block before the signature and a subject before a reference
+                // line do is ``PagedBlock``'s.
+                keepWithNext = b.keepsWithNext
+                subjectBeforeReference = b.ruleBelowNext
+                block(b.block, into: &out)
                 keepWithNext = false
                 subjectBeforeReference = false
-                if let rule = ruleAfterReference, case .paragraph(let p) = b, p.role == .reference {
+                if b.takesHeldRule, let rule = ruleAfterReference {
                     out.append(rule)
                     ruleAfterReference = nil
                 }
@@ -111,9 +114,8 @@ struct BodyBuilder {
             out.append(paragraph(ParagraphSpec(.title), content, topLevel: true))
         case .subject(let content):
             out.append(paragraph(ParagraphSpec(.subject), content, topLevel: true))
-            let longest = lines(of: content).map { TextWidth.width($0, points: Layout.titlePt, bold: true) }.max() ?? 0
-            let length = min(max(longest * 0.4, 25), textWidth / 2)
-            let r = rule(length: length, within: textWidth, topLevel: true, spaceAfter: Layout.paragraphGapPt)
+            let length = PrintLayout.subjectRuleLength(content, textWidth: textWidth)
+            let r = rule(length: length, within: textWidth, topLevel: true, spaceAfter: PrintLayout.paragraphGapPt)
             if subjectBeforeReference { ruleAfterReference = r } else { out.append(r) }
         case .recipients(let r):
             recipients(r, into: &out)
@@ -122,15 +124,9 @@ struct BodyBuilder {
             if keepWithNext { spec.paragraph.append(XML.Attribute("fo:keep-with-next", "always")) }
             out.append(paragraph(spec, p.content, topLevel: true))
         case .heading(let level, let content):
-            let lvl = level.rawValue
-            let base: NamedStyle = switch level {
-            case .one: .heading1
-            case .two: .heading2
-            case .three: .heading3
-            }
-            var h = paragraph(ParagraphSpec(base), content, topLevel: true)
+            var h = paragraph(ParagraphSpec(.heading(level)), content, topLevel: true)
             h.name = "text:h"
-            h.attributes.append(XML.Attribute("text:outline-level", String(lvl)))
+            h.attributes.append(XML.Attribute("text:outline-level", String(level.rawValue)))
             out.append(h)
         case .list(let l):
             list(l, into: &out)
@@ -140,40 +136,32 @@ struct BodyBuilder {
             out.append(signOff(s))
         case .pageBreak:
             pendingBreak = true
+        case .image(let p):
+            out.append(imageParagraph(p))
+        case .digitalSignature(let lines):
+            out.append(digitalSignature(lines))
         }
     }
 
-    /// "Kính gửi": one recipient on the label's line, centred; several as a dash list
-    /// whose dashes line up after the label, the block centred on the page (at most
-    /// 35 mm in, as in the Công văn model).
+    /// "Kính gửi", laid out as ``RecipientsLayout`` says.
     mutating func recipients(_ r: Recipients, into out: inout [XML.Element]) {
-        let (first, items) = r.lines
-        if items.isEmpty {
-            // Centred when it fits on one line; a long recipient wraps under its own
-            // first word (a hanging indent past the label), not as centred lines.
-            let label = first.hasPrefix(r.label) ? r.label : ""
-            let labelWidth = label.isEmpty ? 0 : TextWidth.width(label + " ", points: page.bodyPt, bold: false)
-            let whole = TextWidth.width(first, points: page.bodyPt, bold: false)
-            if whole <= textWidth - 2 || label.isEmpty {
-                out.append(paragraph(ParagraphSpec(.recipients), [.text(first, [])], topLevel: true))
-            } else {
-                out.append(paragraph(ParagraphSpec(.recipients, paragraph: [
-                    XML.Attribute("fo:margin-left", Length.mm(labelWidth)), XML.Attribute("fo:text-indent", Length.mm(-labelWidth)),
-                    XML.Attribute("fo:text-align", "start"),
-                ]), [.text(first, [])], topLevel: true))
-            }
-            return
+        switch RecipientsLayout(r, textWidth: textWidth, points: page.bodyPt) {
+        case .centred(let line):
+            out.append(paragraph(ParagraphSpec(.recipients), [.text(line, [])], topLevel: true))
+        case .hanging(let line, let indent):
+            out.append(paragraph(ParagraphSpec(.recipients, paragraph: [
+                XML.Attribute("fo:margin-left", Length.mm(indent)), XML.Attribute("fo:text-indent", Length.mm(-indent)),
+                XML.Attribute("fo:text-align", "start"),
+            ]), [.text(line, [])], topLevel: true))
+        case .list(let label, let start, let items, let itemIndent):
+            let labelSpec = ParagraphSpec(.recipients, paragraph: [
+                XML.Attribute("fo:margin-left", Length.mm(start)), XML.Attribute("fo:margin-bottom", "0pt"),
+                XML.Attribute("fo:text-align", "start"),
+            ])
+            out.append(paragraph(labelSpec, [.text(label, [])], topLevel: true))
+            let itemSpec = ParagraphSpec(.recipientsItem, paragraph: [XML.Attribute("fo:margin-left", Length.mm(itemIndent))])
+            for item in items { out.append(paragraph(itemSpec, [.text(item, [])], topLevel: true)) }
         }
-        let labelWidth = TextWidth.width(first + " ", points: page.bodyPt, bold: false)
-        let widest = items.map { TextWidth.width($0, points: page.bodyPt, bold: false) }.max() ?? 0
-        let start = min(max((textWidth - labelWidth - widest) / 2, 0), 35)
-        let labelSpec = ParagraphSpec(.recipients, paragraph: [
-            XML.Attribute("fo:margin-left", Length.mm(start)), XML.Attribute("fo:margin-bottom", "0pt"),
-            XML.Attribute("fo:text-align", "start"),
-        ])
-        out.append(paragraph(labelSpec, [.text(first, [])], topLevel: true))
-        let itemSpec = ParagraphSpec(.recipientsItem, paragraph: [XML.Attribute("fo:margin-left", Length.mm(start + labelWidth))])
-        for item in items { out.append(paragraph(itemSpec, [.text(item, [])], topLevel: true)) }
     }
 
     /// A list, laid out as Decree 30 lays out items and points: each item is a body
@@ -188,13 +176,7 @@ struct BodyBuilder {
             if keepLast, n == l.items.count - 1, item.children.isEmpty {
                 itemSpec.paragraph.append(XML.Attribute("fo:keep-with-next", "always"))
             }
-            var titled = false
-            for case .text(let t, let style) in item.content where !t.isEmpty {
-                titled = style.contains(.bold)
-                break
-            }
-            let content: [Inline] = [.text(marker + " ", titled ? [.bold] : [])] + item.content
-            out.append(paragraph(itemSpec, content, topLevel: true))
+            out.append(paragraph(itemSpec, item.content(marker: marker), topLevel: true))
             for child in item.children {
                 if case .list(let sub) = child {
                     list(sub, into: &out)
@@ -249,7 +231,7 @@ struct BodyBuilder {
 
     /// An empty paragraph drawn as a centred rule of `length` mm inside a box `within` mm wide.
     mutating func rule(length: Double, within width: Double, topLevel: Bool, spaceAfter: Double = 0) -> XML.Element {
-        let side = max((width - length) / 2, 0)
+        let side = PrintLayout.ruleIndent(length: length, within: width)
         var spec = ParagraphSpec(.rule, paragraph: [
             XML.Attribute("fo:margin-left", Length.mm(side)), XML.Attribute("fo:margin-right", Length.mm(side)),
         ])
@@ -269,11 +251,6 @@ struct BodyBuilder {
         }
         let definition = AutomaticStyles.style(family: "text", properties: [.properties("style:text-properties", t)])
         return auto.name(for: definition, prefix: "T")
-    }
-
-    /// The lines of some inline content, as plain text.
-    func lines(of content: [Inline]) -> [String] {
-        content.plainText.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
     }
 
     // MARK: Tables
@@ -355,11 +332,9 @@ struct BodyBuilder {
     /// aligned as asked.
     mutating func table(_ t: Table) -> XML.Element {
         let count = max(t.widths.count, t.rows.map(\.count).max() ?? 0, 1)
-        let relative = t.columnWeights(count: count)
-        let total = relative.reduce(0, +)
-        let widths = relative.map { $0 / total * textWidth }
+        let widths = PrintLayout.columnWidths(t, count: count, width: textWidth)
 
-        let style = tableStyle(width: textWidth, marginTop: Layout.paragraphGapPt)
+        let style = tableStyle(width: textWidth, marginTop: PrintLayout.paragraphGapPt)
         let cellStyleName = cellStyle(bordered: t.bordered, padding: 1, verticalAlign: t.bordered ? "middle" : "top")
         var rows: [[XML.Element]] = []
         for (r, row) in t.rows.enumerated() {
@@ -368,13 +343,8 @@ struct BodyBuilder {
             for i in 0..<count {
                 let c = i < row.count ? row[i] : Cell(paragraphs: [[]])
                 var spec = ParagraphSpec(isHead ? .tableHeading : .tableContents)
-                if !isHead {
-                    switch c.alignment {
-                    case .left: break
-                    case .center: spec.paragraph = [XML.Attribute("fo:text-align", "center")]
-                    case .right: spec.paragraph = [XML.Attribute("fo:text-align", "end")]
-                    case .justify: spec.paragraph = [XML.Attribute("fo:text-align", "justify")]
-                    }
+                if !isHead, c.alignment != .left {
+                    spec.paragraph = [XML.Attribute("fo:text-align", StyleSheet.alignment(c.alignment))]
                 }
                 let paragraphs = (c.paragraphs.isEmpty ? [[]] : c.paragraphs).map { paragraph(spec, $0, topLevel: false) }
                 cells.append(cell(cellStyleName, paragraphs))
@@ -390,45 +360,31 @@ struct BodyBuilder {
 
     // MARK: Header
 
-    /// The Decree 30 header: a borderless two-column table.
+    /// The Decree 30 header: a borderless two-column table measured by
+    /// ``HeaderGeometry``.
     ///
-    /// Left: parent (regular) and issuer (bold) lines, a centred rule 0.4 times as long as
-    /// the longest issuer line, and in the second row the number line and the "V/v"
-    /// summary. Right: the national title, the motto with a rule exactly as long as the
-    /// motto, and in the second row the italic date line, level with the number.
-    ///
-    /// Columns are 40 % and 60 % of the text width, widened when the national title (12 pt
-    /// bold) or the longest issuer line does not fit; the table then reaches into the page
-    /// margins as the official model tables do (about 3.5 mm), at most 5 mm and never past
-    /// the Decree's smallest margins (left 30, right 15 mm). When an issuer line does not
-    /// fit at 13 pt, the parent and issuer lines are set at 12 pt (Decree 30 allows 12–13
-    /// pt). The rule under the issuer is 40 % of its longest line as printed (the Decree
-    /// asks 1/3 to 1/2). The "V/v" summary stays inside the text area.
+    /// Left: parent (regular) and issuer (bold) lines, a centred rule under the issuer,
+    /// and in the second row the number line and the "V/v" summary. Right: the national
+    /// title, the motto with a rule exactly as long as the motto, and in the second row
+    /// the italic date line, level with the number. The "V/v" summary stays inside the
+    /// text area.
     mutating func header(_ h: Header) -> XML.Element {
-        let mottoWidth = TextWidth.width(NationalTitle.motto, points: Layout.mottoPt, bold: true)
-        let (maxLeftReach, maxRightReach) = PrintLayout.headerReach(page)
-        let right = PrintLayout.nationColumnWidth(page)
-        let available = PrintLayout.issuerColumnLimit(page)
-        let issuerPt = PrintLayout.issuerPoints(h, page: page)
-        let left = min(max(textWidth * 0.4, PrintLayout.issuerColumnNeeds(h, points: issuerPt)), max(available, textWidth * 0.4))
-        let overflow = max(0, left + right - textWidth)
-        let leftReach = min(maxLeftReach, max(overflow / 2, overflow - maxRightReach))
-        let rightReach = overflow - leftReach
-
+        let g = HeaderGeometry(h, page: page)
+        let (left, right, leftReach, rightReach, issuerPt) = (g.left, g.right, g.leftReach, g.rightReach, g.issuerPt)
         let style = tableStyle(width: left + right, marginLeft: -leftReach, marginRight: -rightReach, marginTop: 0)
         let cellStyleName = cellStyle(bordered: false, padding: 0, verticalAlign: "top")
-        let small: [XML.Attribute] = issuerPt == Layout.issuerPt ? [] : [XML.Attribute("fo:font-size", Length.pt(issuerPt))]
+        let small: [XML.Attribute] = issuerPt == PrintLayout.issuerPt ? [] : [XML.Attribute("fo:font-size", Length.pt(issuerPt))]
 
         var leftTop: [XML.Element] = []
         for line in h.parent { leftTop.append(paragraph(ParagraphSpec(.parent, text: small), [.text(line, [])], topLevel: false)) }
         for line in h.issuer { leftTop.append(paragraph(ParagraphSpec(.issuer, text: small), [.text(line, [])], topLevel: false)) }
         if !h.issuer.isEmpty {
-            leftTop.append(rule(length: PrintLayout.issuerRuleLength(h.issuer, width: left, points: issuerPt), within: left, topLevel: false))
+            leftTop.append(rule(length: g.issuerRule, within: left, topLevel: false))
         }
         let rightTop = [
             paragraph(ParagraphSpec(.nationalTitle), [.text(NationalTitle.title, [])], topLevel: false),
             paragraph(ParagraphSpec(.motto), [.text(NationalTitle.motto, [])], topLevel: false),
-            rule(length: mottoWidth, within: right, topLevel: false),
+            rule(length: g.mottoRule, within: right, topLevel: false),
         ]
         var rows = [[cell(cellStyleName, leftTop), cell(cellStyleName, rightTop)]]
 
@@ -437,8 +393,7 @@ struct BodyBuilder {
         if let s = h.summary {
             // Inside the text area: the column's reach into the margin is given back.
             let inside: [XML.Attribute] = leftReach > 0 ? [XML.Attribute("fo:margin-left", Length.mm(leftReach))] : []
-            leftBottom.append(paragraph(ParagraphSpec(.summary, paragraph: inside), PrintLayout.keepingRangesTogether(s).split(separator: "\n", omittingEmptySubsequences: false)
-                .enumerated().flatMap { i, line in (i > 0 ? [Inline.lineBreak] : []) + [.text(String(line), [])] }, topLevel: false))
+            leftBottom.append(paragraph(ParagraphSpec(.summary, paragraph: inside), HeaderGeometry.summary(s), topLevel: false))
         }
         var rightBottom: [XML.Element] = []
         if let d = h.dateLine { rightBottom.append(paragraph(ParagraphSpec(.dateLine), [.text(d, [])], topLevel: false)) }
@@ -453,8 +408,7 @@ struct BodyBuilder {
     /// The closing row: "Nơi nhận" on the left (40 %), the signature on the right (60 %),
     /// in a borderless one-row table whose row is kept on one page.
     mutating func signOff(_ s: SignOff) -> XML.Element {
-        let left = textWidth * 0.4
-        let right = textWidth - left
+        let (left, right) = PrintLayout.signOffColumns(textWidth: textWidth)
         let style = tableStyle(width: textWidth, marginTop: 12, keepRows: true)
         let cellStyleName = cellStyle(bordered: false, padding: 0, verticalAlign: "top")
         var copies: [XML.Element] = []
@@ -469,7 +423,12 @@ struct BodyBuilder {
             for line in sig.titleLines {
                 signature.append(paragraph(ParagraphSpec(.signatureTitle), [.text(line, [])], topLevel: false))
             }
-            signature.append(paragraph(ParagraphSpec(.signer), [.text(sig.name, [])], topLevel: false))
+            if let layout = SignatureImageLayout(sig) {
+                signature.append(signatureImages(layout, columnWidth: right))
+                signature.append(paragraph(ParagraphSpec(.signer, paragraph: [XML.Attribute("fo:margin-top", "0pt")]), [.text(sig.name, [])], topLevel: false))
+            } else {
+                signature.append(paragraph(ParagraphSpec(.signer), [.text(sig.name, [])], topLevel: false))
+            }
         }
         return layoutTable(name: tableName("SignOff"), style: style, widths: [left, right],
                            rows: [[cell(cellStyleName, copies), cell(cellStyleName, signature)]],

@@ -12,11 +12,18 @@ struct ODFParts {
     var contentAutomatic: [XML.Element]
     var masterStyles: XML.Element
     var body: XML.Element
+    /// The images a zipped ODT holds as `Pictures/…` entries, in order of first use.
+    var pictures: [(path: String, image: EmbeddedImage)] = []
+    /// The serialiser: with the `draw` and `xlink` namespaces when the document has images.
+    var serializer = ODF.serializer
 
-    init(_ document: Document) {
+    init(_ document: Document, packagedImages: Bool = false) {
         let sheet = BuiltStyleSheet.of(document.page)
         var builder = BodyBuilder(page: document.page, sheet: sheet)
+        builder.packagedImages = packagedImages
         let text = builder.build(document)
+        pictures = builder.pictures
+        if builder.imageCount > 0 { serializer = ODF.imageSerializer }
         meta = ODFParts.meta(document.metadata)
         fontFaces = sheet.fontFaces
         styles = sheet.styles
@@ -108,7 +115,8 @@ public struct FlatODTWriter: DocumentWriter {
 
     /// Writes the document as flat ODF (UTF-8 XML).
     public func write(_ document: Document) throws(VanBanError) -> [UInt8] {
-        try ODF.serializer.serialize(ODFParts(document).flat)
+        let parts = ODFParts(document)
+        return try parts.serializer.serialize(parts.flat)
     }
 }
 
@@ -130,15 +138,17 @@ public struct ODTPackageWriter: DocumentWriter {
 
     /// Writes the document as an ODF package (ZIP bytes).
     public func write(_ document: Document) throws(VanBanError) -> [UInt8] {
-        let parts = ODFParts(document)
+        let parts = ODFParts(document, packagedImages: true)
         var zip = ZipArchive()
         zip.add("mimetype", Array(ODF.mimeType.utf8), method: .stored)
-        zip.add("META-INF/manifest.xml", try manifest())
-        zip.add("content.xml", try ODF.serializer.serialize(parts.content))
+        zip.add("META-INF/manifest.xml", try manifest(pictures: parts.pictures))
+        zip.add("content.xml", try parts.serializer.serialize(parts.content))
         zip.add("styles.xml", try ODF.serializer.serialize(parts.styleSheet))
         // meta.xml without indentation: odfpy (1.4.1) cannot save a document whose
         // meta.xml has whitespace between its elements.
         zip.add("meta.xml", try ODTPackageWriter.compactMeta.serialize(parts.metaDocument))
+        // Images are already compressed: stored, after the XML entries.
+        for p in parts.pictures { zip.add(p.path, p.image.bytes, method: .stored) }
         return try zip.bytes()
     }
 
@@ -148,7 +158,7 @@ public struct ODTPackageWriter: DocumentWriter {
         "office:document-meta", "office:meta",
     ]))
 
-    private func manifest() throws(VanBanError) -> [UInt8] {
+    private func manifest(pictures: [(path: String, image: EmbeddedImage)]) throws(VanBanError) -> [UInt8] {
         func entry(_ path: String, _ type: String, version: Bool = false) -> XML.Element {
             var e = XML.Element("manifest:file-entry", ["manifest:full-path": path, "manifest:media-type": type])
             if version { e[attribute: "manifest:version"] = ODF.version }
@@ -159,7 +169,7 @@ public struct ODTPackageWriter: DocumentWriter {
             entry("content.xml", "text/xml"),
             entry("styles.xml", "text/xml"),
             entry("meta.xml", "text/xml"),
-        ])
+        ] + pictures.map { entry($0.path, $0.image.kind.mediaType) })
         return try XMLSerializer(namespaces: [ODF.manifest]).serialize(root)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import VanBanModel
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -97,45 +98,52 @@ struct SpawnFailure: Error {
 
 /// Every live child process group and scratch folder, so that an interrupted run
 /// (Ctrl-C) kills its converters and removes their files.
-final class ChildRegistry: @unchecked Sendable {
+final class ChildRegistry: Sendable {
     static let shared = ChildRegistry()
     static let closed: Int32 = -1_000_000
-    private let lock = NSLock()
-    private var groups = Set<pid_t>()
-    private var folders = Set<String>()
-    private var isClosed = false
+
+    /// What the registry holds, reached only under its lock.
+    private struct State: Sendable {
+        var groups = Set<pid_t>()
+        var folders = Set<String>()
+        var isClosed = false
+    }
+
+    private let state = Locked(State())
 
     /// Runs `spawn` under the lock and records the pid it returns (when positive).
     func spawn(_ spawn: () -> Int32) -> Int32 {
-        lock.lock()
-        defer { lock.unlock() }
-        if isClosed { return Self.closed }
-        let pid = spawn()
-        if pid > 0 { groups.insert(pid) }
-        return pid
+        state.withLock { s in
+            if s.isClosed { return Self.closed }
+            let pid = spawn()
+            if pid > 0 { s.groups.insert(pid) }
+            return pid
+        }
     }
 
-    func forget(_ pid: pid_t) { lock.lock(); groups.remove(pid); lock.unlock() }
+    func forget(_ pid: pid_t) { state.withLock { _ = $0.groups.remove(pid) } }
 
     /// Records a scratch folder; false once the registry is closed.
     func add(folder: String) -> Bool {
-        lock.lock()
-        defer { lock.unlock() }
-        if isClosed { return false }
-        folders.insert(folder)
-        return true
+        state.withLock { s in
+            if s.isClosed { return false }
+            s.folders.insert(folder)
+            return true
+        }
     }
 
-    func remove(folder: String) { lock.lock(); folders.remove(folder); lock.unlock() }
+    func remove(folder: String) { state.withLock { _ = $0.folders.remove(folder) } }
 
     /// Kills every live group and removes every scratch folder; nothing new starts after.
     func abortAll() {
-        lock.lock()
-        isClosed = true
-        let g = groups, f = folders
-        groups.removeAll()
-        folders.removeAll()
-        lock.unlock()
+        let (g, f) = state.withLock { s in
+            s.isClosed = true
+            defer {
+                s.groups.removeAll()
+                s.folders.removeAll()
+            }
+            return (s.groups, s.folders)
+        }
         for pid in g { killpg(pid, SIGKILL) }
         // A worker thread may still be making a folder inside while this removes it: retry.
         for path in f {
@@ -154,5 +162,5 @@ final class ChildRegistry: @unchecked Sendable {
     }
 
     /// True once ``abortAll()`` has run.
-    var aborted: Bool { lock.lock(); defer { lock.unlock() }; return isClosed }
+    var aborted: Bool { state.withLock { $0.isClosed } }
 }

@@ -16,13 +16,12 @@ public enum LibreOffice {
     /// - Throws: ``VanBanError`` of kind `tool`, naming the package to install, when it
     ///   cannot be found or `$VANBAN_SOFFICE` does not name an executable file.
     public static func locate(environment: [String: String] = ProcessInfo.processInfo.environment) throws(VanBanError) -> String {
-        let help = "install it with `sudo apt-get install \(packages)`, or set \(environmentVariable) to the soffice program; "
-            + "the text, html, fodt and odt formats work without it"
+        let help = Message("tool.libreoffice.help", ["packages": "\(packages)", "variable": "\(environmentVariable)"])
         if let given = environment[environmentVariable], !given.isEmpty {
             var isDir: ObjCBool = false
             guard FileManager.default.fileExists(atPath: given, isDirectory: &isDir), !isDir.boolValue,
                   FileManager.default.isExecutableFile(atPath: given) else {
-                throw VanBanError(.tool, "LibreOffice is needed for PDF, but \(environmentVariable) names '\(given)', which is not an executable program", help: help)
+                throw VanBanError(.error, .tool, Message("tool.libreoffice.not-executable", ["variable": "\(environmentVariable)", "path": "\(given)"]), help: help)
             }
             return given
         }
@@ -36,7 +35,7 @@ public enum LibreOffice {
                 }
             }
         }
-        throw VanBanError(.tool, "LibreOffice is needed for PDF, but no 'soffice' program was found on PATH", help: help)
+        throw VanBanError(.error, .tool, Message("tool.libreoffice.missing"), help: help)
     }
 }
 

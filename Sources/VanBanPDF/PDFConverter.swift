@@ -64,8 +64,8 @@ public struct PDFConverter: Sendable {
         guard FileManager.default.createFile(atPath: input, contents: Data(fodt)) else {
             throw VanBanError(.output, "cannot write a scratch file in '\(scratch.path)'", help: "check the space and permissions of the temporary folder (TMPDIR)")
         }
-        let box = ResultBox()
-        try run(files: [URL(fileURLWithPath: input)], scratch: scratch) { _, r in box.set(r) }
+        let box = Locked<Result<[UInt8], VanBanError>?>(nil)
+        try run(files: [URL(fileURLWithPath: input)], scratch: scratch) { _, r in box.withLock { $0 = r } }
         switch box.value {
         case .success(let bytes): return bytes
         case .failure(let e): throw e
@@ -310,19 +310,16 @@ private struct Worker {
 }
 
 /// The slices of a batch, handed to the workers in order.
-private final class ChunkQueue: @unchecked Sendable {
-    private let lock = NSLock()
-    private var chunks: [[Int]]
+private struct ChunkQueue: Sendable {
+    private let chunks: Locked<[[Int]]>
 
     init(_ items: [Int], workers: Int, maxLength: Int) {
         let length = max(1, min(maxLength, (items.count + workers - 1) / workers))
-        chunks = stride(from: 0, to: items.count, by: length).map { Array(items[$0..<min(items.count, $0 + length)]) }
+        chunks = Locked(stride(from: 0, to: items.count, by: length).map { Array(items[$0..<min(items.count, $0 + length)]) })
     }
 
     func take() -> [Int]? {
-        lock.lock()
-        defer { lock.unlock() }
-        return chunks.isEmpty ? nil : chunks.removeFirst()
+        chunks.withLock { $0.isEmpty ? nil : $0.removeFirst() }
     }
 }
 
@@ -354,12 +351,4 @@ public struct PDFScratch: Sendable {
         try? FileManager.default.removeItem(atPath: path)
         ChildRegistry.shared.remove(folder: path)
     }
-}
-
-/// One result, set from a worker thread.
-private final class ResultBox: @unchecked Sendable {
-    private let lock = NSLock()
-    private var stored: Result<[UInt8], VanBanError>?
-    func set(_ r: Result<[UInt8], VanBanError>) { lock.lock(); stored = r; lock.unlock() }
-    var value: Result<[UInt8], VanBanError>? { lock.lock(); defer { lock.unlock() }; return stored }
 }

@@ -91,8 +91,7 @@ extension Register {
         let path = self.path
         let issuer = request.issuerAbbreviation.trimmingCharacters(in: .whitespaces)
         guard !issuer.isEmpty else {
-            throw RegisterError(.invalid, path: path, "the document has no issuer abbreviation, so its symbol cannot be made",
-                                help: "write issuer.abbreviation in the data, e.g. \"LHH\"")
+            throw RegisterError(.invalid, path: path, Message("register.no-issuer"), help: Message("register.no-issuer.help"))
         }
         let reservation: Reservation = try write("take a number from") { db in
             let mode = try RegisterSchema.setting(db, "mode").flatMap(SeriesMode.init) ?? .shared

@@ -45,23 +45,21 @@ public final class Register: Sendable {
         var isDir: ObjCBool = false
         let exists = fm.fileExists(atPath: path, isDirectory: &isDir)
         if exists && isDir.boolValue {
-            throw RegisterError(.notFound, path: path, "this is a folder, not a register file", help: "give the register's file, e.g. so-van-ban-di.sqlite")
+            throw RegisterError(.notFound, path: path, Message("register.is-folder"), help: Message("register.is-folder.help"))
         }
         if !exists {
             guard create else {
-                throw RegisterError(.notFound, path: path, "there is no register here",
-                                    help: "check the path; a register is created by the first `vanban render … --register FILE` or `vanban register config FILE`")
+                throw RegisterError(.notFound, path: path, Message("register.none-here"), help: Message("register.none-here.help"))
             }
             guard fm.fileExists(atPath: dir, isDirectory: &isDir), isDir.boolValue else {
-                throw RegisterError(.notFound, path: path, "the folder '\(dir)' does not exist", help: "create the folder first, or choose another path")
+                throw RegisterError(.notFound, path: path, Message("register.no-folder", ["folder": "\(dir)"]), help: Message("register.no-folder.help"))
             }
         }
         // SQLite in WAL mode writes the -wal and -shm files beside the database, so the
         // folder must be writable too.
         let writable = (exists ? access(path, W_OK) == 0 : true) && access(dir, W_OK) == 0
         if !writable && (write || !exists) {
-            throw RegisterError(.readOnly, path: path, "the register is read-only (the file or its folder cannot be written)",
-                                help: "ask for write permission on the file and its folder, or copy the register somewhere you can write; nothing was changed")
+            throw RegisterError(.readOnly, path: path, Message("register.read-only.open"), help: Message("register.read-only.open.help"))
         }
         readOnly = !writable
         var config = Configuration()
@@ -82,7 +80,32 @@ public final class Register: Sendable {
         } catch {
             throw Register.map(error, path: path, doing: "open")
         }
-        try prepare(create: !exists, timeout: timeout)
+        // Two processes that open a new register at the same moment would both create
+        // its tables: SQLite refuses one of them at once with SQLITE_BUSY (its deadlock
+        // rule skips the busy handler), or one sees the other's half-made schema. So the
+        // opening is serialised between processes by an advisory lock on the register's
+        // folder (not on the database file: closing any descriptor of that file would drop
+        // SQLite's own locks), and an opening refused as busy is retried: it is idempotent.
+        let deadline = Date().addingTimeInterval(timeout)
+        let folderLock = open(dir.isEmpty ? "." : dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        defer { if folderLock >= 0 { close(folderLock) } }
+        if folderLock >= 0 {
+            var pause = 0.002
+            while flock(folderLock, LOCK_EX | LOCK_NB) != 0 && errno == EWOULDBLOCK && Date() < deadline {
+                Thread.sleep(forTimeInterval: pause)
+                pause = min(pause * 2, 0.1)
+            }
+        }
+        var pause = 0.005
+        while true {
+            do {
+                try prepare(create: !exists, timeout: timeout)
+                break
+            } catch where error.kind == .locked && Date() < deadline {
+                Thread.sleep(forTimeInterval: pause + Double.random(in: 0...pause))
+                pause = min(pause * 2, 0.2)
+            }
+        }
     }
 
     /// Checks the file is a register this version can use, migrates it, switches to WAL
@@ -144,15 +167,14 @@ public final class Register: Sendable {
         case .SQLITE_NOTADB, .SQLITE_CORRUPT:
             return RegisterError(.corrupt, path: path, "the file is not a readable register: SQLite says \"\(detail)\"", help: restoreHelp)
         case .SQLITE_BUSY, .SQLITE_LOCKED:
-            return RegisterError(.locked, path: path, "another process has held the register for longer than the busy timeout",
-                                 help: "wait until the other clerk's command ends and run this again (VANBAN_REGISTER_BUSY_TIMEOUT sets the timeout in seconds); nothing was changed")
+            return RegisterError(.locked, path: path, Message("register.locked"), help: Message("register.locked.help"))
         case .SQLITE_READONLY, .SQLITE_PERM, .SQLITE_AUTH:
             return RegisterError(.readOnly, path: path, "the register cannot be written: SQLite says \"\(detail)\"",
                                  help: "ask for write permission on the file and its folder; nothing was changed")
         case .SQLITE_CANTOPEN:
             return RegisterError(.notFound, path: path, "the register cannot be opened: SQLite says \"\(detail)\"", help: "check the path and the permissions of its folder")
         case .SQLITE_FULL:
-            return RegisterError(.io, path: path, "the disk is full", help: "free some space and run this again; the transaction was rolled back")
+            return RegisterError(.io, path: path, Message("register.disk-full"), help: Message("register.disk-full.help"))
         default:
             return RegisterError(.io, path: path, "cannot \(doing) the register: SQLite says \"\(detail)\"", help: "run this again; if it persists, run `vanban register check`")
         }
@@ -162,7 +184,7 @@ public final class Register: Sendable {
     /// start, so two processes never both read the same last number.
     func write<T>(_ doing: String, _ body: (Database) throws -> T) throws(RegisterError) -> T {
         guard !readOnly else {
-            throw RegisterError(.readOnly, path: path, "the register is read-only", help: "ask for write permission on the file and its folder")
+            throw RegisterError(.readOnly, path: path, Message("register.read-only"), help: Message("register.read-only.help"))
         }
         do {
             return try queue.writeWithoutTransaction { db in

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import VanBanModel
 
 /// A problem `vanban register check` found.
 public struct RegisterFinding: Sendable, Hashable, CustomStringConvertible {
@@ -17,10 +18,16 @@ public struct RegisterFinding: Sendable, Hashable, CustomStringConvertible {
     /// What to do.
     public var help: String?
 
-    /// `error: message` then `  help: …`.
-    public var description: String {
-        "\(severity.rawValue): \(message)" + (help.map { "\n  help: \($0)" } ?? "")
+    /// The finding as the one diagnostic type (code `register.check`).
+    public var diagnostic: Diagnostic {
+        var d = Diagnostic(.check, message, help: help)
+        d.severity = severity == .error ? .error : .warning
+        d.code = "register.check"
+        return d
     }
+
+    /// `error: message` then `  help: …`.
+    public var description: String { diagnostic.formatted() }
 }
 
 extension Register {
@@ -56,7 +63,7 @@ extension Register {
             var missing: [Int] = []
             if t.start <= last { for n in t.start...last where !present.contains(n) { missing.append(n) } }
             if !missing.isEmpty {
-                findings.append(RegisterFinding(severity: .error, message: "\(year), series '\(series)': the number(s) \(Register.ranges(missing)) were taken but have no entry (an unexplained gap)",
+                findings.append(RegisterFinding(severity: .error, message: "\(year), series '\(series)': the number(s) \(NumberRanges.text(missing)) were taken but have no entry (an unexplained gap)",
                                                 help: "find the documents that carry them; the register was edited outside VanBan"))
             }
             if let high = numbers.last, high > last {
@@ -81,18 +88,5 @@ extension Register {
             }
         }
         return findings
-    }
-
-    /// "3–5, 9" for a sorted list.
-    static func ranges(_ r: [Int]) -> String {
-        var parts: [String] = []
-        var k = 0
-        while k < r.count {
-            var j = k
-            while j + 1 < r.count && r[j + 1] == r[j] + 1 { j += 1 }
-            parts.append(j > k ? "\(r[k])–\(r[j])" : "\(r[k])")
-            k = j + 1
-        }
-        return parts.joined(separator: ", ")
     }
 }

@@ -1,3 +1,5 @@
+import VanBanModel
+
 /// An error of the register: it names the register file and says what to do. Nothing
 /// was changed in the register when one is thrown while opening it or taking a number.
 public struct RegisterError: Error, Sendable, Hashable, CustomStringConvertible {
@@ -32,6 +34,10 @@ public struct RegisterError: Error, Sendable, Hashable, CustomStringConvertible 
     public var message: String
     /// What to do about it.
     public var help: String?
+    /// The message in the catalogue's terms, when it comes from the catalogue.
+    public private(set) var text: Message?
+    /// What to do, in the catalogue's terms.
+    public private(set) var helpText: Message?
 
     /// Creates an error.
     public init(_ kind: Kind, path: String, _ message: String, help: String? = nil) {
@@ -41,10 +47,25 @@ public struct RegisterError: Error, Sendable, Hashable, CustomStringConvertible 
         self.help = help
     }
 
-    /// `path: error: message` then `  help: …`, as the CLI prints it.
-    public var description: String {
-        var s = "\(path): error: \(message)"
-        if let help { s += "\n  help: \(help)" }
-        return s
+    /// Creates an error from the message catalogue.
+    public init(_ kind: Kind, path: String, _ message: Message, help: Message? = nil) {
+        self.init(kind, path: path, message.text(in: .en), help: help?.text(in: .en))
+        text = message
+        helpText = help
     }
+
+    /// The error as the one diagnostic type: the register file as its place, code
+    /// `register.<kind>`.
+    public var diagnostic: Diagnostic {
+        var d = Diagnostic(.input, message, help: help)
+        if let text, text.text(in: .en) == message, helpText?.text(in: .en) == help {
+            d = Diagnostic(.error, .input, text, help: helpText)
+        }
+        d.file = path
+        d.code = "register." + kind.rawValue
+        return d
+    }
+
+    /// `path: error: message` then `  help: …`, as the CLI prints it.
+    public var description: String { diagnostic.formatted() }
 }

@@ -113,7 +113,7 @@ public struct CSVReader: Sendable {
         var scanner = Scanner(bytes: bytes, i: start, delimiter: delimiter, source: sourceName)
         var rows = try scanner.rows()
         guard let headerRow = rows.first(where: { !$0.isBlank || $0.problem != nil }) else {
-            throw VanBanError(.data, "the file \(sourceName) is empty", help: "the first line must name the columns, e.g. recipient")
+            throw VanBanError(.error, .data, Message("csv.empty", ["file": "\(sourceName)"]), help: Message("csv.empty.help"))
         }
         rows.removeFirst(rows.firstIndex(of: headerRow)! + 1)
         if let p = headerRow.problem {
@@ -132,12 +132,11 @@ public struct CSVReader: Sendable {
             let name = f.text.trimmingCharacters(in: .whitespaces)
             let loc = location(f)
             if name.isEmpty {
-                throw VanBanError(.data, "column \(k + 1) of the header has no name", at: loc,
-                                  help: "give every column a name in the first row, or delete the empty column")
+                throw VanBanError(.error, .data, Message("csv.unnamed-column", ["column": "\(k + 1)"]), at: loc, help: Message("csv.unnamed-column.help"))
             }
             if let first = seen[name] {
-                throw VanBanError(.data, "the column name '\(name)' appears twice (columns \(first + 1) and \(k + 1))", at: loc,
-                                  help: "rename or delete one of them")
+                throw VanBanError(.error, .data, Message("csv.duplicate-column", ["name": "\(name)", "first": "\(first + 1)", "second": "\(k + 1)"]), at: loc,
+                                  help: Message("csv.duplicate-column.help"))
             }
             seen[name] = k
             header.append(CSVField(text: name, line: f.line, column: f.column))
@@ -209,8 +208,7 @@ private struct Scanner {
 
     func text(_ raw: [UInt8], at line: Int, _ column: Int) throws(VanBanError) -> String {
         guard let s = String(bytes: raw, encoding: .utf8) else {
-            throw VanBanError(.data, "the text is not valid UTF-8", at: SourceLocation(file: source, line: line, column: column),
-                              help: "save the file as \"CSV UTF-8 (Comma delimited)\" in the spreadsheet")
+            throw VanBanError(.error, .data, Message("csv.not-utf8"), at: SourceLocation(file: source, line: line, column: column), help: Message("csv.save-as-utf8.help"))
         }
         return VietnameseText.nfc(s)
     }
@@ -234,8 +232,8 @@ private struct Scanner {
                 advance()
                 while true {
                     guard !atEnd else {
-                        throw VanBanError(.data, "a quoted field is never closed", at: SourceLocation(file: source, line: fLine, column: fColumn),
-                                          help: "a field that starts with \" must end with \"; a quote inside it is written twice (\"\")")
+                        throw VanBanError(.error, .data, Message("csv.unclosed-quote"), at: SourceLocation(file: source, line: fLine, column: fColumn),
+                                          help: Message("csv.unclosed-quote.help"))
                     }
                     let b = bytes[i]
                     if b == Self.quote {

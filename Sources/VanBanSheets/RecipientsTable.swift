@@ -35,8 +35,7 @@ public enum RecipientsTableReader {
     /// the old binary Excel format.
     public static func kind(of bytes: [UInt8], sourceName: String) throws(VanBanError) -> RecipientsFileKind {
         if bytes.starts(with: [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
-            throw VanBanError(.data, "\(sourceName) is an Excel 97–2003 workbook (.xls), which VanBan does not read",
-                              help: "open it in Excel or LibreOffice Calc and save it as .xlsx (Excel Workbook) or .ods")
+            throw VanBanError(.error, .data, Message("sheet.xls", ["file": "\(sourceName)"]), help: Message("sheet.xls.help"))
         }
         let lower = sourceName.lowercased()
         guard bytes.starts(with: [0x50, 0x4B]) || lower.hasSuffix(".xlsx") || lower.hasSuffix(".ods") else { return .text }

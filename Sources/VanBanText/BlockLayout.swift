@@ -58,6 +58,9 @@ enum BlockLayout {
         case .table(let table): return try TableLayout.table(table, width: width)
         case .signOff(let signOff): return HeaderLayout.signOff(signOff, width: width)
         case .pageBreak: return []
+        case .image: return [] // plain text has no pictures
+        case .digitalSignature(let lines):
+            return lines.flatMap { TextWrap.wrap([.text($0, [])], first: width, rest: width).map { Lines.right($0, in: width) } }
         }
     }
 

@@ -125,19 +125,6 @@ struct BatchCommand: ParsableCommand {
         } catch { throw ValidationError(error.message + (error.help.map { "\n  help: " + $0 } ?? "")) }
     }
 
-    /// "1–3, 5, 7–9" for a sorted list of record numbers.
-    static func ranges(_ r: [Int]) -> String {
-        var parts: [String] = []
-        var k = 0
-        while k < r.count {
-            var j = k
-            while j + 1 < r.count && r[j + 1] == r[j] + 1 { j += 1 }
-            parts.append(j > k ? "\(r[k])–\(r[j])" : "\(r[k])")
-            k = j + 1
-        }
-        return parts.joined(separator: ", ")
-    }
-
     /// The base data with legacy-font text converted (warnings printed) or refused.
     static func legacy(_ value: Value, locations: [String: SourceLocation], policy: LegacyPolicy) throws(VanBanError) -> (Value, [String: SourceLocation]) {
         guard policy != .keep else { return (value, locations) }
@@ -172,7 +159,7 @@ struct BatchCommand: ParsableCommand {
         do {
             options = BatchOptions(formats: try formats, merge: merge, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount,
                                    shard: try shard.map { s throws(VanBanError) in try BatchShard(parsing: s) },
-                                   names: try BatchNamePattern(namePattern), writer: pdf.writer(textWidth: width),
+                                   names: try BatchNamePattern(namePattern), writer: pdf.writer(textWidth: width, dataFolder: Render.folder(ofData: data)),
                                    checks: CheckOptions(strict: strict))
         } catch let e as VanBanError { fail(e) }
         let make = { (v: Value) in
@@ -204,12 +191,12 @@ struct BatchCommand: ParsableCommand {
 
         for w in report.warnings {
             let r = w.records
-            let which = r.count == report.records && r.count > 1 ? "every record" : (r.count == 1 ? "record \(r[0])" : "records " + Self.ranges(r))
-            note(w.problem.description + "\n  (in \(which))")
+            let which = r.count == report.records && r.count > 1 ? "every record" : (r.count == 1 ? "record \(r[0])" : "records " + NumberRanges.text(r))
+            note(w.problem.cliText + "\n  (in \(which))")
         }
         let shown = 20
         for f in report.failures.prefix(shown) {
-            for p in f.problems { note(p.description(record: f.index, origin: f.origin)) }
+            for p in f.problems { note(p.description(record: f.index, origin: f.origin, language: CLILanguage.current)) }
         }
         if report.failures.count > shown {
             note("vanban: … and \(report.failures.count - shown) more failed records; every one is listed in \(URL(fileURLWithPath: out).appendingPathComponent(report.manifestName).path)")
@@ -217,7 +204,7 @@ struct BatchCommand: ParsableCommand {
         for w in report.writeErrors.prefix(shown) { note(w.error.description + "\n  (record \(w.index))") }
         if !report.incomplete.isEmpty {
             note("vanban: error: the run stopped (\(report.incompleteReason ?? "")); \(report.incomplete.count) record\(report.incomplete.count == 1 ? " was" : "s were") not completed and have no files: "
-                 + Self.ranges(report.incomplete) + "\n  help: run the same command again to complete them; \(report.manifestName) is marked incomplete")
+                 + NumberRanges.text(report.incomplete) + "\n  help: run the same command again to complete them; \(report.manifestName) is marked incomplete")
         }
         for m in report.header.merged ?? [] where m.error != nil {
             note("vanban: error: the merged \(m.format) file was not written: \(m.error!)")

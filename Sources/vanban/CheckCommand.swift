@@ -45,10 +45,14 @@ struct Check: ParsableCommand {
             print(ProblemReport.json(problems).jsonText())
         } else {
             let (shown, hidden) = ProblemReport.limited(problems, perCode: limit)
-            for p in shown { print(p.description) }
-            var summary = "\(data == "-" ? "<stdin>" : data): \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")"
-            if hidden > 0 { summary += " (\(hidden) more not shown; use --limit 0 to see all)" }
-            if strict && errors > 0 { summary += " (--strict: warnings count as errors)" }
+            for p in shown { print(p.cliText) }
+            let file = data == "-" ? "<stdin>" : data
+            var summary = CLILanguage.say("\(file): \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")",
+                                          vi: "\(file): \(errors) lỗi, \(warnings) cảnh báo")
+            if hidden > 0 {
+                summary += CLILanguage.say(" (\(hidden) more not shown; use --limit 0 to see all)", vi: " (còn \(hidden) vấn đề không hiện; dùng --limit 0 để xem tất cả)")
+            }
+            if strict && errors > 0 { summary += CLILanguage.say(" (--strict: warnings count as errors)", vi: " (--strict: cảnh báo được tính là lỗi)") }
             print(summary)
         }
         if errors > 0 { throw ExitCode(Exit.problems) }
@@ -82,8 +86,8 @@ enum ProblemReport {
                 o["line"] = .number(ExactNumber(l.line))
                 o["column"] = .number(ExactNumber(l.column))
             }
-            o["message"] = .string(p.message)
-            if let h = p.help { o["help"] = .string(h) }
+            o["message"] = .string(p.message(in: CLILanguage.current))
+            if let h = p.help(in: CLILanguage.current) { o["help"] = .string(h) }
             return .object(o)
         })
     }

@@ -49,7 +49,7 @@ enum Exit {
 
 /// Prints a VanBan error to stderr and exits with its code.
 func fail(_ error: VanBanError) -> Never {
-    Stdio.err(Array((error.description + "\n").utf8))
+    Stdio.err(Array((error.formatted(CLILanguage.format) + "\n").utf8))
     exit(Exit.code(for: error.kind))
 }
 

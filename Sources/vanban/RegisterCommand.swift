@@ -6,7 +6,7 @@ import VanBanRegister
 
 /// Prints a register error to stderr and exits: 1 for `check` problems, else 8.
 func fail(_ error: RegisterError) -> Never {
-    FileHandle.standardError.write(Data((error.description + "\n").utf8))
+    FileHandle.standardError.write(Data((error.diagnostic.formatted(CLILanguage.format) + "\n").utf8))
     exit(error.kind == .check ? Exit.problems : Exit.register)
 }
 

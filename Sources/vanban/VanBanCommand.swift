@@ -13,6 +13,8 @@ struct VanBanCommand: ParsableCommand {
         Exit codes: 0 ok, 1 check problems, 2 template error, 3 data error, 4 render error,
         5 output error, 6 input not found, 7 batch partly failed, 8 register error,
         9 LibreOffice (for PDF) missing, 64 usage, 130 interrupted.
+        Language: --lang vi|en (any command) prints errors and check output in Vietnamese or English;
+        without it, LC_ALL, LC_MESSAGES or LANG starting with "vi" means Vietnamese. English is the default.
         """,
         version: "0.1.0",
         subcommands: [Render.self, Templates.self, Example.self, Check.self, Schema.self, BatchCommand.self, BatchMergeManifests.self, BenchCommand.self, RegisterCommand.self]
@@ -24,7 +26,13 @@ struct VanBanCommand: ParsableCommand {
         // A file-size limit (ulimit -f) makes a write fail with EFBIG, an output error
         // the batch reports, instead of killing the process mid-record.
         signal(SIGXFSZ, SIG_IGN)
-        main(nil)
+        let (_, arguments, error) = CLILanguage.resolve(arguments: Array(CommandLine.arguments.dropFirst()),
+                                                        environment: ProcessInfo.processInfo.environment)
+        if let error {
+            note("Error: \(error)")
+            Foundation.exit(Exit.usage)
+        }
+        main(arguments)
     }
 }
 
@@ -96,22 +104,27 @@ struct Render: ParsableCommand {
         } catch { fail(error) }
         let value = document.value
         let problems = Engine.check(document, template: compiled)
-        for p in problems { note(p.description) }
+        for p in problems { note(p.cliText) }
         let errors = problems.filter { $0.severity == .error }.count
         if errors > 0 {
-            note("vanban: the data has \(errors) error(s); nothing was written")
+            note(CLILanguage.say("vanban: the data has \(errors) error(s); nothing was written", vi: "vanban: dữ liệu có \(errors) lỗi; không ghi tệp nào"))
             throw ExitCode(Exit.data)
         }
         if strict && !problems.isEmpty {
-            note("vanban: --strict: the data has \(problems.count) warning(s); nothing was written")
+            note(CLILanguage.say("vanban: --strict: the data has \(problems.count) warning(s); nothing was written",
+                                 vi: "vanban: --strict: dữ liệu có \(problems.count) cảnh báo; không ghi tệp nào"))
             throw ExitCode(Exit.problems)
         }
         if register.path != nil {
-            return register.issue(compiled, data: value, format: OutputFormat(rawValue: format)!, output: output, options: pdf.writer(textWidth: width))
+            var options = pdf.writer(textWidth: width)
+            options.dataFolder = Self.folder(ofData: data)
+            return register.issue(compiled, data: value, format: OutputFormat(rawValue: format)!, output: output, options: options)
         }
+        var options = pdf.writer(textWidth: width)
+        options.dataFolder = Self.folder(ofData: data)
         let bytes: [UInt8]
         do {
-            bytes = try Engine.render(compiled, data: value, format: OutputFormat(rawValue: format)!, options: pdf.writer(textWidth: width))
+            bytes = try Engine.render(compiled, data: value, format: OutputFormat(rawValue: format)!, options: options)
         } catch { fail(error) }
         if let output {
             do { try AtomicFile.write(bytes, to: URL(fileURLWithPath: output)) } catch { fail(error) }

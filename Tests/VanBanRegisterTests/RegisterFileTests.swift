@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import Testing
 import VanBanModel
+import VanBanTestSupport
 @testable import VanBanRegister
 
 private typealias S = RegisterTestSupport
@@ -118,9 +119,9 @@ struct RegisterFileTests {
         #expect((t.taken, t.issued) == (3, 3))
     }
 
-    @Test("a read-only register: issuing is refused and changes nothing; listing still works")
+    @Test("a read-only register: issuing is refused and changes nothing; listing still works", .requires(.vanban))
     func readOnly() throws {
-        guard let built = S.need("vanban") else { return }
+        let built = try S.executable(.vanban)
         let fm = FileManager.default
         // root ignores file permissions, so as root the CLI runs as the unprivileged user
         // `nobody`, from a copy in a world-readable folder (the checkout may not be).
@@ -156,7 +157,7 @@ struct RegisterFileTests {
         if asRoot {
             let probe = try? S.run(vanban, ["--version"], prefix: prefix, in: dir)
             guard probe?.status == 0 else {
-                if S.requireTools { Issue.record("cannot run vanban as an unprivileged user with setpriv: \(probe?.stderr ?? "setpriv missing")") }
+                if RequiredTool.strict { Issue.record("cannot run vanban as an unprivileged user with setpriv: \(probe?.stderr ?? "setpriv missing")") }
                 return
             }
             _ = chmod(regDir.path, 0o755)

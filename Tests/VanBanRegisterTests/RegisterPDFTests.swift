@@ -1,24 +1,8 @@
 import Foundation
 import Testing
 import VanBanModel
+import VanBanTestSupport
 @testable import VanBanRegister
-
-/// Poppler and LibreOffice, which the printable register's PDF needs.
-enum RegisterPDFTools {
-    static func which(_ name: String) -> String? {
-        for dir in (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":") where !dir.isEmpty {
-            let path = "\(dir)/\(name)"
-            if FileManager.default.isExecutableFile(atPath: path) { return path }
-        }
-        return nil
-    }
-    static let soffice = which("soffice") ?? which("libreoffice")
-    static let pdfinfo = which("pdfinfo")
-    static let pdftotext = which("pdftotext")
-    static var present: Bool { soffice != nil && pdfinfo != nil && pdftotext != nil }
-    /// Runs the tests when the tools are there, or when CI requires them (they then fail).
-    static var runnable: Bool { present || RegisterTestSupport.requireTools }
-}
 
 /// `vanban register export --format pdf`: the Phụ lục IV register, printed through LibreOffice.
 @Suite struct RegisterPDFTests {
@@ -35,14 +19,14 @@ enum RegisterPDFTools {
         return reg
     }
 
-    // Skipped (with this reason) when LibreOffice or poppler is missing, unless VANBAN_REQUIRE_TOOLS=1.
-    @Test(.enabled(if: RegisterPDFTools.runnable, "needs soffice (libreoffice-writer-nogui) and pdfinfo/pdftotext (poppler-utils)"))
+    // Skipped (with the reason) when LibreOffice, poppler or the built vanban is missing;
+    // with VANBAN_REQUIRE_TOOLS=1 it runs and fails where it asks for the missing one.
+    @Test(.requires(.soffice, .pdfinfo, .pdftotext, .vanban))
     func exportPDF() throws {
-        guard RegisterPDFTools.present else {
-            Issue.record("VANBAN_REQUIRE_TOOLS=1 but LibreOffice (soffice) or poppler-utils (pdfinfo, pdftotext) is not installed: apt-get install libreoffice-writer-nogui fonts-liberation2 poppler-utils")
-            return
-        }
-        guard let vanban = S.need("vanban") else { return }
+        _ = try RequiredTool.soffice.require()
+        let pdfinfo = URL(fileURLWithPath: try RequiredTool.pdfinfo.require())
+        let pdftotext = URL(fileURLWithPath: try RequiredTool.pdftotext.require())
+        let vanban = try S.executable(.vanban)
         let dir = S.scratch("pdf")
         let reg = try Self.seed(dir)
         let symbols = try Register(path: reg, create: false, write: false).entries(RegisterQuery(year: 2022)).map(\.symbol)
@@ -53,7 +37,7 @@ enum RegisterPDFTools {
         #expect(S.bytes(pdf).starts(with: Array("%PDF-".utf8)))
 
         // pdfinfo: one A4 page, landscape (841.89 x 595.28 pt; LibreOffice may round).
-        let info = try S.run(URL(fileURLWithPath: RegisterPDFTools.pdfinfo!), [pdf.path])
+        let info = try S.run(pdfinfo, [pdf.path])
         #expect(info.status == 0)
         let size = info.stdout.split(separator: "\n").first { $0.hasPrefix("Page size:") }.map(String.init) ?? ""
         let numbers = size.split(whereSeparator: { !"0123456789.".contains($0) }).compactMap { Double($0) }
@@ -63,7 +47,7 @@ enum RegisterPDFTools {
         }
 
         // pdftotext: the model's title, every column header, every entry's symbol.
-        let text = try S.run(URL(fileURLWithPath: RegisterPDFTools.pdftotext!), [pdf.path, "-"])
+        let text = try S.run(pdftotext, [pdf.path, "-"])
         #expect(text.status == 0)
         let flat = text.stdout.precomposedStringWithCanonicalMapping
             .split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
@@ -79,8 +63,8 @@ enum RegisterPDFTools {
     }
 
     /// LibreOffice missing: exit code 9, and no file (not even an empty one) is written.
-    @Test func missingLibreOffice() throws {
-        guard let vanban = S.need("vanban") else { return }
+    @Test(.requires(.vanban)) func missingLibreOffice() throws {
+        let vanban = try S.executable(.vanban)
         let dir = S.scratch("pdf-missing")
         let reg = try Self.seed(dir)
         let pdf = dir.appendingPathComponent("so.pdf")

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import VanBanModel
+import VanBanTestSupport
 @testable import VanBanRegister
 
 private typealias S = RegisterTestSupport
@@ -13,9 +14,9 @@ struct RegisterProcessTests {
     static let members = "Fixtures/seed-binh-duong-2022/members.csv"
 
     @Test("killed at each step of render --register: taken = issued + void always adds up, and the killed issue is void 'interrupted'",
-          arguments: CrashHook.Step.allCases)
+          .requires(.vanban), arguments: CrashHook.Step.allCases)
     func crashRender(step: CrashHook.Step) throws {
-        guard let vanban = S.need("vanban") else { return }
+        let vanban = try S.executable(.vanban)
         let dir = S.scratch("crash-render-\(step.rawValue)")
         let reg = dir.appendingPathComponent("so.sqlite").path
         let out = dir.appendingPathComponent("gm.txt").path
@@ -50,9 +51,9 @@ struct RegisterProcessTests {
         #expect(check.stdout.contains("2022 chung: 3 taken = \(t.issued) issued + \(t.void) void + 0 pending"))
     }
 
-    @Test("killed at each step of batch --register: one number for the batch, and the sum still adds up", arguments: CrashHook.Step.allCases)
+    @Test("killed at each step of batch --register: one number for the batch, and the sum still adds up", .requires(.vanban), arguments: CrashHook.Step.allCases)
     func crashBatch(step: CrashHook.Step) throws {
-        guard let vanban = S.need("vanban") else { return }
+        let vanban = try S.executable(.vanban)
         let dir = S.scratch("crash-batch-\(step.rawValue)")
         let reg = dir.appendingPathComponent("so.sqlite").path
         let crashed = try S.run(vanban, ["batch", "giay-moi", Self.data, "--recipients", Self.members, "--out", dir.appendingPathComponent("out").path,
@@ -67,9 +68,9 @@ struct RegisterProcessTests {
         #expect(t.taken == 1 && t.taken == t.issued + t.void && t.pending == 0)
     }
 
-    @Test("two processes issuing 1 000 numbers each at once get 2 000 distinct, consecutive numbers")
+    @Test("two processes issuing 1 000 numbers each at once get 2 000 distinct, consecutive numbers", .requires(.registerRace))
     func race() throws {
-        guard let racer = S.need("RegisterRace") else { return }
+        let racer = try S.executable(.registerRace)
         let dir = S.scratch("race")
         let reg = dir.appendingPathComponent("so.sqlite").path
         func start(_ tag: String) throws -> (Process, Pipe, Pipe) {
@@ -110,9 +111,9 @@ struct RegisterProcessTests {
         #expect(try r.check(hash: { _ in nil }).isEmpty)
     }
 
-    @Test("a day's work: issue an invitation, batch it to the members, list the register, print it")
+    @Test("a day's work: issue an invitation, batch it to the members, list the register, print it", .requires(.vanban, .jing, .odfSchemas))
     func daysWork() throws {
-        guard let vanban = S.need("vanban") else { return }
+        let vanban = try S.executable(.vanban)
         let dir = S.scratch("day")
         let reg = dir.appendingPathComponent("so-van-ban-di.sqlite").path
         let config = try S.run(vanban, ["register", "config", reg, "--office", "Liên hiệp các Hội Khoa học và Kỹ thuật tỉnh Bình Dương", "--year", "2022", "--start", "232"])
@@ -144,14 +145,9 @@ struct RegisterProcessTests {
         for column in RegisterExport.columns { #expect(xml.contains(column)) }
         #expect(xml.contains("233/GM-LHH"))
         // The printed register is valid ODF 1.3 (jing, an outside reader).
-        let schema = S.root.deletingLastPathComponent().appendingPathComponent("shared/odf/OpenDocument-v1.3-schema.rng")
-        if let jing = ["/usr/bin/jing", "/usr/local/bin/jing"].first(where: { FileManager.default.isExecutableFile(atPath: $0) }),
-           FileManager.default.fileExists(atPath: schema.path) {
-            let v = try S.run(URL(fileURLWithPath: jing), ["-i", schema.path, fodt])
-            #expect(v.status == 0, "\(v.stdout)\(v.stderr)")
-        } else if S.requireTools {
-            Issue.record("jing or ../shared/odf is missing: the printed register was not validated")
-        }
+        let schema = URL(fileURLWithPath: try RequiredTool.odfSchemas.require()).appendingPathComponent("OpenDocument-v1.3-schema.rng")
+        let v = try S.run(URL(fileURLWithPath: try RequiredTool.jing.require()), ["-i", schema.path, fodt])
+        #expect(v.status == 0, "\(v.stdout)\(v.stderr)")
         let again = try S.run(vanban, ["register", "export", reg, "--format", "fodt", "--year", "2022"])
         #expect(Array(again.stdout.utf8) == S.bytes(URL(fileURLWithPath: fodt)))
         let csv = try S.run(vanban, ["register", "export", reg, "--format", "csv"])
@@ -166,9 +162,9 @@ struct RegisterProcessTests {
         #expect(check2.stdout.contains("232/GM-LHH: the file '\(dir.appendingPathComponent("giay-moi.txt").path)' has changed since it was issued"))
     }
 
-    @Test("data errors, a missing --output or output folder take no number; a write failure after taking one voids it")
+    @Test("data errors, a missing --output or output folder take no number; a write failure after taking one voids it", .requires(.vanban))
     func noNumberOnDataErrors() throws {
-        guard let vanban = S.need("vanban") else { return }
+        let vanban = try S.executable(.vanban)
         let dir = S.scratch("no-number")
         let reg = dir.appendingPathComponent("so.sqlite").path
         let bad = dir.appendingPathComponent("bad.json")

@@ -1,41 +1,25 @@
 import Foundation
 import Testing
 import VanBanModel
+import VanBanTestSupport
 @testable import VanBanRegister
 
-/// Paths and helpers for the register tests.
+/// Paths and helpers for the register tests; the repository, the built executables and
+/// the outside tools are VanBanTestSupport's (`Repo`, `RequiredTool`, `.requires(…)`).
 enum RegisterTestSupport {
     /// The repository root.
-    static let root: URL = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let root: URL = Repo.root
 
     /// A fresh, empty scratch folder under `.build/test-output/register/`.
     static func scratch(_ name: String) -> URL {
-        let u = root.appendingPathComponent(".build/test-output/register/\(name)")
-        try? FileManager.default.removeItem(at: u)
-        try? FileManager.default.createDirectory(at: u, withIntermediateDirectories: true)
-        return u
+        Repo.scratch("register/\(name)", fresh: true)
     }
 
-    /// A built executable of this package (`vanban`, `RegisterRace`): beside the test
-    /// bundle, or in `.build/debug`.
-    static func binary(_ name: String) -> URL? {
-        let candidates = [
-            URL(fileURLWithPath: CommandLine.arguments.first ?? "").deletingLastPathComponent().appendingPathComponent(name),
-            root.appendingPathComponent(".build/debug/\(name)"),
-        ]
-        return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }
-    }
-
-    /// Whether a missing tool must fail the test (CI sets VANBAN_REQUIRE_TOOLS=1).
-    static var requireTools: Bool { ProcessInfo.processInfo.environment["VANBAN_REQUIRE_TOOLS"] == "1" }
-
-    /// The binary, or nil after recording an issue when CI requires it (otherwise the
-    /// test returns early: the binary is built by `swift build --build-tests`).
-    static func need(_ name: String) -> URL? {
-        if let b = binary(name) { return b }
-        if requireTools { Issue.record("the executable \(name) was not built (swift build --build-tests builds it)") }
-        return nil
+    /// A built executable of this package (`RequiredTool.vanban`, `.registerRace`): its
+    /// URL, or an issue and an error when it is missing (the test then carries
+    /// `.requires(tool)`, so it gets here only when `VANBAN_REQUIRE_TOOLS=1` made it run).
+    static func executable(_ tool: RequiredTool, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws -> URL {
+        URL(fileURLWithPath: try tool.require(sourceLocation: sourceLocation))
     }
 
     /// What a finished process printed, and how it ended.

@@ -6,13 +6,3 @@ public enum Language: String, Sendable, Hashable, CaseIterable {
     /// Vietnamese (tiếng Việt).
     case vi
 }
-
-extension VanBanError {
-    /// The message in `language`. Until the message catalogue covers this error, the
-    /// English text.
-    public func message(in language: Language) -> String { message }
-
-    /// What to do, in `language`. Until the message catalogue covers this error, the
-    /// English text.
-    public func help(in language: Language) -> String? { help }
-}

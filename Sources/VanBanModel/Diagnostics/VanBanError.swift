@@ -19,37 +19,6 @@ public enum ErrorKind: String, Sendable, Hashable {
 }
 
 /// An error a user can cause and fix. It says where (`file:line:column` or a JSON
-/// path) and what to do.
-public struct VanBanError: Error, Sendable, Hashable, CustomStringConvertible {
-    /// The kind of failure.
-    public var kind: ErrorKind
-    /// What went wrong, in one sentence.
-    public var message: String
-    /// Where in a source file, when known.
-    public var location: SourceLocation?
-    /// The JSON path of the value involved (`$.signer.name`), when there is one.
-    public var jsonPath: String?
-    /// What to do about it.
-    public var help: String?
-
-    /// Creates an error.
-    public init(_ kind: ErrorKind, _ message: String, at location: SourceLocation? = nil,
-                jsonPath: String? = nil, help: String? = nil) {
-        self.kind = kind
-        self.message = message
-        self.location = location
-        self.jsonPath = jsonPath
-        self.help = help
-    }
-
-    /// The error as printed by the CLI:
-    /// `file:line:column: error: message (JSON path $.x)` then `  help: …`.
-    public var description: String {
-        var s = ""
-        if let location { s += "\(location): " }
-        s += "error: \(message)"
-        if let jsonPath { s += " (JSON path \(jsonPath))" }
-        if let help { s += "\n  help: \(help)" }
-        return s
-    }
-}
+/// path) and what to do. It is the one diagnostic type, ``Diagnostic``:
+/// `VanBanError(.data, "…", at: location, jsonPath: "$.x", help: "…")`.
+public typealias VanBanError = Diagnostic

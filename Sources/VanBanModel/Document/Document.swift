@@ -145,6 +145,12 @@ public enum Block: Sendable, Hashable {
     case signOff(SignOff)
     /// Forces a new page.
     case pageBreak
+    /// An image in its own centred paragraph (a logo); see ``Picture``.
+    case image(Picture)
+    /// The organisation's digital-signature text of an electronic copy (Decree 30 PL I
+    /// II.8): lines in Times New Roman 10 pt, upright, black, at the top right of the
+    /// part's first page.
+    case digitalSignature([String])
 }
 
 /// The level of a section heading. Decree 30 documents use three: "I. MỤC ĐÍCH, YÊU CẦU"
@@ -375,10 +381,20 @@ public struct Signature: Sendable, Hashable {
     public var titleLines: [String]
     /// The signer's name (bold, centred, under the space for the signature).
     public var name: String
+    /// The signature image, centred in the space between the title lines and the name.
+    public var signatureImage: Picture?
+    /// The seal image, over about the left third of the signature image.
+    public var sealImage: Picture?
 
     /// Creates a signature block.
-    public init(titleLines: [String], name: String) {
+    public init(titleLines: [String], name: String, signatureImage: Picture? = nil, sealImage: Picture? = nil) {
         self.titleLines = titleLines
         self.name = name
+        self.signatureImage = signatureImage
+        self.sealImage = sealImage
     }
+
+    /// Whether the block carries an image (then the writers give the images the space
+    /// left for a hand signature).
+    public var hasImages: Bool { signatureImage != nil || sealImage != nil }
 }

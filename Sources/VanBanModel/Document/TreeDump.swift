@@ -65,8 +65,13 @@ extension Document {
                 out += indent + "  signature\n"
                 for l in sig.titleLines { out += indent + "    title «\(l)»\n" }
                 out += indent + "    name «\(sig.name)»\n"
+                for p in [sig.signatureImage, sig.sealImage].compactMap({ $0 }) { out += indent + "    " + p.treeLine + "\n" }
             }
         case .pageBreak: out += indent + "page-break\n"
+        case .image(let p): out += indent + p.treeLine + "\n"
+        case .digitalSignature(let lines):
+            out += indent + "digital-signature\n"
+            for l in lines { out += indent + "  line «\(l)»\n" }
         }
     }
 }

@@ -38,16 +38,39 @@ public enum SignatureAuthority: String, Sendable, CaseIterable {
     }
 }
 
-/// Why signature lines could not be built, in words a clerk can act on.
+/// Why signature lines could not be built, in words a clerk can act on: a thin
+/// wrapper of ``Diagnostic`` (kind `.render`, code `signature`).
 public struct SignatureError: Error, Sendable, Hashable, CustomStringConvertible {
-    /// The explanation, naming the data field to fill in.
-    public var message: String
+    /// The diagnostic; its message names the data field to fill in.
+    public var diagnostic: Diagnostic
 
-    /// Creates an error.
-    public init(message: String) { self.message = message }
+    /// Creates an error from English text.
+    public init(message: String) {
+        diagnostic = Diagnostic(.render, message)
+        diagnostic.code = "signature"
+    }
+
+    /// Creates an error from the message catalogue.
+    public init(_ message: Message) { diagnostic = Diagnostic(.error, .render, message, code: "signature") }
+
+    /// The explanation, naming the data field to fill in (English).
+    public var message: String { diagnostic.message }
+
+    /// The explanation in the catalogue's terms.
+    public var text: Message? { diagnostic.text }
 
     /// The message.
     public var description: String { message }
+
+    /// The render error for a signature that cannot be printed: at `location`, JSON
+    /// path `$.signer`, with what to do.
+    public func renderError(at location: SourceLocation?) -> Diagnostic {
+        var d = diagnostic
+        d.location = location
+        d.jsonPath = "$.signer"
+        if let text { d.setText(text, help: Message("signature.fix-in-data")) } else { d.help = Message("signature.fix-in-data").text(in: .en) }
+        return d
+    }
 }
 
 /// Builds the upper-case title lines of the signature block (Appendix I, II.7).
@@ -78,23 +101,23 @@ public enum SignatureLines {
         let org = try part(organization, field: "signer.organization")
         let head = try part(headTitle, field: "signer.head_title")
         guard let ttl = try part(title, field: "signer.title") else {
-            throw SignatureError(message: "The signer's title (signer.title) is empty; write it, e.g. \"CHỦ TỊCH\" or \"PHÓ CHỦ TỊCH\"")
+            throw SignatureError(Message("signature.title-empty"))
         }
         guard let authority else { return [ttl] }
         switch authority {
         case .tm:
             guard let org else {
-                throw SignatureError(message: "TM. needs the name of the body signed for (signer.organization), e.g. \"BAN THƯỜNG VỤ\" or \"ỦY BAN NHÂN DÂN\"")
+                throw SignatureError(Message("signature.tm-needs-organization"))
             }
             return ["TM. " + org, ttl]
         case .kt:
             guard let head else {
-                throw SignatureError(message: "KT. needs the head's title (signer.head_title), e.g. \"CHỦ TỊCH\"; the deputy's own title goes in signer.title")
+                throw SignatureError(Message("signature.kt-needs-head"))
             }
             return (org.map { ["TM. " + $0] } ?? []) + ["KT. " + head, ttl]
         case .tl, .tuq:
             guard let head else {
-                throw SignatureError(message: "\(authority.rawValue) needs the title of the head who gave the order (signer.head_title), e.g. \"CHỦ TỊCH\"; the signer's own title goes in signer.title")
+                throw SignatureError(Message("signature.order-needs-head", ["authority": "\(authority.rawValue)"]))
             }
             return [authority.rawValue + " " + head, ttl]
         case .q:
@@ -109,7 +132,8 @@ public enum SignatureLines {
         if t.isEmpty { return nil }
         if let firstWord = t.split(separator: " ").first, firstWord.hasSuffix("."),
            let a = SignatureAuthority(parsing: String(firstWord)) {
-            throw SignatureError(message: "\(field) starts with \"\(a.rawValue)\"; write the title alone (\"\(t.dropFirst(firstWord.count).trimmingCharacters(in: .whitespaces))\") and put the prefix in signer.authority")
+            throw SignatureError(Message("signature.prefix-in-part", ["field": "\(field)", "prefix": "\(a.rawValue)",
+                                                                "title": "\(t.dropFirst(firstWord.count).trimmingCharacters(in: .whitespaces))"]))
         }
         return t
     }

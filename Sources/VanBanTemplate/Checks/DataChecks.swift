@@ -87,6 +87,14 @@ struct CheckContext {
     mutating func error(_ path: String, _ code: String, _ message: String, help: String? = nil) {
         problems.append(Problem(.error, path, message, location: locations[path], help: help, code: code))
     }
+
+    mutating func warn(_ path: String, _ code: String, _ message: Message, help: Message? = nil) {
+        problems.append(Problem(.warning, path, message, location: locations[path], help: help, code: code))
+    }
+
+    mutating func error(_ path: String, _ code: String, _ message: Message, help: Message? = nil) {
+        problems.append(Problem(.error, path, message, location: locations[path], help: help, code: code))
+    }
 }
 
 /// A date the checks know the meaning of.
@@ -112,9 +120,9 @@ struct RoleWalker {
             let names = fields.map(\.name)
             for key in obj.keys where !names.contains(key) && !key.hasPrefix("$") && !key.hasPrefix("_") {
                 let p = JSONPath.member(path, key)
-                problems.append(Problem(.warning, p, "'\(key)' is not a field of this template, so it is ignored", location: locations[p],
-                                        help: (Suggest.didYouMean(key, names).map { $0 + " " } ?? "")
-                                            + "fields here: " + names.joined(separator: ", ") + "; keys starting with _ or $ are never reported",
+                let suggestion: MessageArgument = Suggest.nearest(to: key, in: names).map { .phrase(Message("did-you-mean.prefix", ["name": "\($0)"])) } ?? ""
+                problems.append(Problem(.warning, p, Message("unknown-field", ["key": "\(key)"]), location: locations[p],
+                                        help: Message("unknown-field.help", ["suggestion": suggestion, "fields": "\(names.joined(separator: ", "))"]),
                                         code: "unknown-field"))
             }
         }
@@ -149,15 +157,17 @@ struct RoleWalker {
     mutating func checkWeekday(_ v: Value, path: String, dateValue: Value?, datePath: String) {
         guard let text = v.stringValue, let ds = dateValue?.stringValue, let d = CalendarDate(iso: ds) else { return }
         guard let n = VietnameseDate.weekdayNumber(parsing: text) else {
-            problems.append(Problem(.warning, path, "\"\(text)\" is not a weekday", location: locations[path],
-                                    help: "write the weekday of \(datePath) (\(VietnameseDate.short(d))): \"\(VietnameseDate.weekday(d, capitalized: true))\"",
+            problems.append(Problem(.warning, path, Message("weekday.not-a-weekday", ["text": "\(text)"]), location: locations[path],
+                                    help: Message("weekday.not-a-weekday.help", ["date_path": "\(datePath)", "date": "\(VietnameseDate.short(d))",
+                                                                                 "weekday": "\(VietnameseDate.weekday(d, capitalized: true))"]),
                                     code: "weekday"))
             return
         }
         if n != d.weekday {
-            problems.append(Problem(.warning, path, "\"\(text)\" does not match the date \(VietnameseDate.short(d)) (\(datePath)), which is a \(VietnameseDate.weekday(d))",
+            problems.append(Problem(.warning, path, Message("weekday.mismatch", ["text": "\(text)", "date": "\(VietnameseDate.short(d))", "date_path": "\(datePath)",
+                                                                                 "weekday": "\(VietnameseDate.weekday(d))"]),
                                     location: locations[path],
-                                    help: "write \"\(VietnameseDate.weekday(d, capitalized: true))\", or correct the date", code: "weekday"))
+                                    help: Message("weekday.mismatch.help", ["weekday": "\(VietnameseDate.weekday(d, capitalized: true))"]), code: "weekday"))
         }
     }
 }

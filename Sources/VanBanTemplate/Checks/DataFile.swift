@@ -30,14 +30,15 @@ public enum DataFile {
         } else {
             var isDir: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else {
-                throw VanBanError(.input, "no data file at '\(path)'", help: "give the path of a JSON file; `vanban example TEMPLATE` prints a sample")
+                throw VanBanError(.error, .input, Message("input.no-data-file", ["path": "\(path)"]), help: Message("input.data-file.help"))
             }
             if isDir.boolValue {
-                throw VanBanError(.input, "'\(path)' is a folder, not a JSON file", help: "give the path of a JSON file; `vanban example TEMPLATE` prints a sample")
+                throw VanBanError(.error, .input, Message("input.data-is-folder", ["path": "\(path)"]), help: Message("input.data-file.help"))
             }
             fd = open(path, O_RDONLY)
             guard fd >= 0 else {
-                throw VanBanError(.input, "cannot read '\(path)': \(String(cString: strerror(errno)))", help: "check that the file is readable")
+                throw VanBanError(.error, .input, Message("input.cannot-read", ["path": "\(path)", "reason": "\(String(cString: strerror(errno)))"]),
+                                  help: Message("input.cannot-read.help"))
             }
         }
         defer { if fd != STDIN_FILENO { close(fd) } }
@@ -52,7 +53,8 @@ public enum DataFile {
             let n = chunk.withUnsafeMutableBytes { Foundation.read(fd, $0.baseAddress, $0.count) }
             if n < 0 {
                 if errno == EINTR { continue }
-                throw VanBanError(.input, "cannot read '\(path)': \(String(cString: strerror(errno)))", help: "check that the file is readable")
+                throw VanBanError(.error, .input, Message("input.cannot-read", ["path": "\(path)", "reason": "\(String(cString: strerror(errno)))"]),
+                                  help: Message("input.cannot-read.help"))
             }
             if n == 0 { break }
             if bytes.count + n > maxBytes { throw tooLarge(path, bytes.count + n) }
@@ -62,8 +64,8 @@ public enum DataFile {
     }
 
     static func tooLarge(_ path: String, size: Int, maxBytes: Int) -> VanBanError {
-        VanBanError(.data, "the data file '\(path)' is larger than \(maxBytes >> 20) MiB (at least \(size) bytes)",
+        VanBanError(.error, .data, Message("data.too-large", ["path": "\(path)", "limit": "\(maxBytes >> 20)", "size": "\(size)"]),
                     at: SourceLocation(file: path == "-" ? "<stdin>" : path, line: 1, column: 1),
-                    help: "a document's data is a few kilobytes; split a batch into several files")
+                    help: Message("data.too-large.help"))
     }
 }

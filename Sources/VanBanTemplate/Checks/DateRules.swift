@@ -13,8 +13,8 @@ enum DateRules {
         if let first = events.first {
             for e in events.dropFirst() where e.date != first.date {
                 ctx.warn(e.path, "event-dates",
-                         "\(e.path) is \(d(e.date)) but \(first.path) is \(d(first.date)); the event has two dates",
-                         help: "give both the same date, unless the event really spans several days")
+                         Message("event-dates", ["path": "\(e.path)", "date": "\(d(e.date))", "first_path": "\(first.path)", "first_date": "\(d(first.date))"]),
+                         help: Message("event-dates.help"))
             }
         }
 
@@ -24,8 +24,8 @@ enum DateRules {
             for e in events where doc.date > e.date && seen.insert(e.date).inserted {
                 let same = events.filter { $0.date == e.date }.map(\.path).joined(separator: ", ")
                 ctx.warn(doc.path, "date-order",
-                         "the document is dated \(d(doc.date)), after the event it is about (\(d(e.date)), \(same))",
-                         help: "correct the document's date (\(doc.path)) or the event's date; an invitation is issued before the meeting")
+                         Message("date-order", ["date": "\(d(doc.date))", "event_date": "\(d(e.date))", "paths": "\(same)"]),
+                         help: Message("date-order.help", ["path": "\(doc.path)"]))
             }
         }
 
@@ -34,17 +34,17 @@ enum DateRules {
         for x in deadlines {
             if let e = earliestEvent, x.date > e.date {
                 ctx.warn(x.path, "deadline",
-                         "the deadline \(d(x.date)) falls after the event (\(d(e.date)), \(e.path))",
-                         help: "set a deadline on or before \(d(e.date))")
+                         Message("deadline.after-event", ["deadline": "\(d(x.date))", "event_date": "\(d(e.date))", "event_path": "\(e.path)"]),
+                         help: Message("deadline.after-event.help", ["event_date": "\(d(e.date))"]))
             }
             if let doc = docDate, x.date < doc.date {
                 ctx.warn(x.path, "deadline",
-                         "the deadline \(d(x.date)) falls before the document's own date (\(d(doc.date)), \(doc.path)); nobody can meet it",
+                         Message("deadline.before-document", ["deadline": "\(d(x.date))", "doc_date": "\(d(doc.date))", "doc_path": "\(doc.path)"]),
                          help: earliestEvent.map { e in
                              e.date < doc.date
-                                 ? "correct the document's date first (it is after the event), then set a deadline between it and \(d(e.date))"
-                                 : "set a deadline between \(d(doc.date)) and \(d(e.date)), or correct the document's date"
-                         } ?? "set a deadline on or after \(d(doc.date)), or correct the document's date")
+                                 ? Message("deadline.help.document-first", ["event_date": "\(d(e.date))"])
+                                 : Message("deadline.help.between", ["doc_date": "\(d(doc.date))", "event_date": "\(d(e.date))"])
+                         } ?? Message("deadline.help.on-or-after", ["doc_date": "\(d(doc.date))"]))
             }
         }
     }
@@ -56,31 +56,31 @@ enum DateRules {
 enum SlotRules {
     static func check(_ items: [Value], path: String, locations: [String: SourceLocation], into problems: inout [Problem]) {
         func time(_ item: Value, _ key: String) -> ClockTime? { item[key]?.stringValue.flatMap(ClockTime.init(parsing:)) }
-        func warn(_ p: String, _ message: String, _ help: String) {
-            problems.append(Problem(.warning, p, message, location: locations[p], help: help, code: "slots"))
+        func warn(_ p: String, _ key: String, _ arguments: [String: MessageArgument]) {
+            problems.append(Problem(.warning, p, Message("slots." + key, arguments), location: locations[p],
+                                    help: Message("slots." + key + ".help", arguments), code: "slots"))
         }
         var previous: (index: Int, start: ClockTime, end: ClockTime)?
         for (i, item) in items.enumerated() {
             let ip = JSONPath.index(path, i)
             guard let start = time(item, "start"), let end = time(item, "end") else { previous = nil; continue }
-            let n = "slot \(i + 1)"
+            let n: MessageArgument = "\(i + 1)"
             if end < start {
-                warn(ip + ".end", "\(n) ends (\(end)) before it starts (\(start))", "swap the times, or correct the end")
+                warn(ip + ".end", "ends-before-start", ["slot": n, "end": "\(end)", "start": "\(start)"])
             } else if end == start {
-                warn(ip + ".end", "\(n) starts and ends at \(start); it lasts no time", "correct the end time")
+                warn(ip + ".end", "no-time", ["slot": n, "start": "\(start)"])
             }
             if let prev = previous {
-                let m = "slot \(prev.index + 1)"
+                let m: MessageArgument = "\(prev.index + 1)"
+                let facts: [String: MessageArgument] = ["slot": n, "start": "\(start)", "previous": m, "previous_start": "\(prev.start)", "previous_end": "\(prev.end)"]
                 if start < prev.start {
-                    warn(ip + ".start", "\(n) starts (\(start)) before \(m) (\(prev.start)); the slots are out of order",
-                         "list the slots in the order they happen")
+                    warn(ip + ".start", "out-of-order", facts)
                 } else if start < prev.end {
-                    warn(ip + ".start", "\(n) starts at \(start), before \(m) ends (\(prev.end)); the two overlap",
-                         "start \(n) at \(prev.end), or end \(m) at \(start)")
+                    warn(ip + ".start", "overlap", facts)
                 } else if start > prev.end {
-                    let gap = start.minutes - prev.end.minutes
-                    warn(ip + ".start", "there is a gap of \(gap) minutes between \(m) (ending \(prev.end)) and \(n) (starting \(start))",
-                         "start \(n) at \(prev.end), or add a slot for the break (e.g. \"Nghỉ giải lao\")")
+                    var gap = facts
+                    gap["minutes"] = "\(start.minutes - prev.end.minutes)"
+                    warn(ip + ".start", "gap", gap)
                 }
             }
             previous = (i, start, max(start, end))

@@ -9,8 +9,8 @@ enum EnvelopeRules {
     static func check(_ ctx: inout CheckContext) {
         let declared = Set(ctx.fields.map(\.name))
         if declared.contains("number") { number(&ctx) }
-        if declared.contains("issuer") { abbreviation(ctx.data["issuer"]?["abbreviation"], path: "$.issuer.abbreviation", what: "the issuer's abbreviation", &ctx) }
-        if declared.contains("unit") { abbreviation(ctx.data["unit"], path: "$.unit", what: "the drafting unit's abbreviation", &ctx) }
+        if declared.contains("issuer") { abbreviation(ctx.data["issuer"]?["abbreviation"], path: "$.issuer.abbreviation", what: "issuer", &ctx) }
+        if declared.contains("unit") { abbreviation(ctx.data["unit"], path: "$.unit", what: "unit", &ctx) }
         citations(&ctx)
         if declared.contains("copies_to") { copiesTo(&ctx) }
         if declared.contains("signer") { signer(&ctx) }
@@ -29,47 +29,44 @@ enum EnvelopeRules {
         default: return // missing or mistyped: the contract says so
         }
         guard let exact, exact.isWhole else {
-            ctx.error(p, "number", "the document number must be a whole number",
-                      help: "write the number from the register, e.g. 232; the template adds the leading zero below 10")
+            ctx.error(p, "number", Message("number.not-whole"), help: Message("number.not-whole.help"))
             return
         }
         // The same reading as the `symbol` filter's, so check and render agree.
         guard let n = exact.intValue else {
-            ctx.error(p, "number", "the document number \(exact) is too large (the largest VanBan writes is \(Int.max); a register number has a few digits)",
-                      help: "write the number from the register, e.g. 232")
+            ctx.error(p, "number", Message("number.too-large", ["number": "\(exact)", "max": "\(Int.max)"]), help: Message("number.too-large.help"))
             return
         }
         if n < 1 {
-            ctx.warn(p, "number", "the document number \(n) is not a register number; numbering starts at 01 on 1 January (Decree 30, Art. 15)",
-                     help: "write the number from the register")
+            ctx.warn(p, "number", Message("number.below-one", ["number": "\(n)"]), help: Message("number.help"))
         } else if n > 999_999_999 {
-            ctx.warn(p, "number", "the document number \(n) has more than 9 digits", help: "write the number from the register")
+            ctx.warn(p, "number", Message("number.too-many-digits", ["number": "\(n)"]), help: Message("number.help"))
         }
     }
 
     /// A group of the symbol: letters and digits only, upper case (Appendix I, II.3).
-    static func abbreviation(_ v: Value?, path p: String, what: String, _ ctx: inout CheckContext) {
+    static func abbreviation(_ v: Value?, path p: String, what whose: String, _ ctx: inout CheckContext) {
         guard let s = v?.stringValue else { return }
+        let what = MessageArgument.phrase(Message("symbol.what." + whose))
         let t = s.trimmingCharacters(in: .whitespaces)
         if t.isEmpty {
-            ctx.warn(p, "symbol", "\(what) is empty, so the symbol has a missing group",
-                     help: "write it, e.g. \"LHH\"; it goes after the document type in \"232/GM-LHH\"")
+            ctx.warn(p, "symbol", Message("symbol.empty", ["what": what]), help: Message("symbol.empty.help"))
             return
         }
         let bad = t.unicodeScalars.filter { !(CharacterSet.letters.contains($0) || ("0"..."9").contains($0) || $0 == "-") }
         if !bad.isEmpty {
-            let shown = Array(Set(bad.map { $0 == " " ? "a space" : "'\($0)'" })).sorted().joined(separator: ", ")
+            let shown = Array(Set(bad.map { $0 == " " ? "a space" : "'\($0)'" })).sorted()
             let fixed = String(String.UnicodeScalarView(t.unicodeScalars.filter { !bad.contains($0) }))
-            ctx.warn(p, "symbol", "\(what) \"\(s)\" contains \(shown); a ký hiệu group is letters and digits only (groups are joined by \"-\", the number by \"/\")",
-                     help: "write \"\(VietnameseText.upper(fixed))\"")
+            let characters = MessageArgument.list(shown.map { $0 == "a space" ? .phrase(Message("char.space")) : .text($0) })
+            ctx.warn(p, "symbol", Message("symbol.bad-characters", ["what": what, "value": "\(s)", "characters": characters]),
+                     help: Message("symbol.write", ["value": "\(VietnameseText.upper(fixed))"]))
             return
         }
         if t != VietnameseText.upper(t) {
-            ctx.warn(p, "symbol", "\(what) \"\(s)\" is not in upper case; Decree 30 writes the ký hiệu in capitals",
-                     help: "write \"\(VietnameseText.upper(t))\"")
+            ctx.warn(p, "symbol", Message("symbol.lower-case", ["what": what, "value": "\(s)"]), help: Message("symbol.write", ["value": "\(VietnameseText.upper(t))"]))
         }
         if t.hasPrefix("-") || t.hasSuffix("-") || t.contains("--") {
-            ctx.warn(p, "symbol", "\(what) \"\(s)\" has an empty group", help: "remove the extra \"-\"")
+            ctx.warn(p, "symbol", Message("symbol.empty-group", ["what": what, "value": "\(s)"]), help: Message("symbol.empty-group.help"))
         }
     }
 
@@ -89,15 +86,16 @@ enum EnvelopeRules {
         }
         for (path, token, parsed) in found {
             let type = parsed.groups[0]
-            var help = "use the abbreviation of the document type from Appendix III"
+            var suggestion: MessageArgument = "", ownType: MessageArgument = ""
             if let near = Suggest.nearest(to: type, in: known), let t = DocumentType.withAbbreviation(near) {
-                help = "did you mean \"\(parsed.number)/\(([near] + parsed.groups.dropFirst()).joined(separator: "-"))\" (\(near) = \(t.name))? " + help
+                suggestion = .phrase(Message("symbol.not-a-type.suggestion", ["symbol": "\(parsed.number)/\(([near] + parsed.groups.dropFirst()).joined(separator: "-"))",
+                                                                              "abbreviation": "\(near)", "name": "\(t.name)"]))
             }
             if let own = ctx.documentType, let abbr = own.abbreviation {
-                help += "; this \(VietnameseText.lower(own.name)) is numbered \(abbr)-\(issuer)"
+                ownType = .phrase(Message("symbol.not-a-type.own", ["type": "\(VietnameseText.lower(own.name))", "abbreviation": "\(abbr)", "issuer": "\(issuer)"]))
             }
-            ctx.warn(path, "symbol", "\"\(token)\" cites a document of \(issuer), but \"\(type)\" is not a document type in Appendix III of Decree 30",
-                     help: help)
+            ctx.warn(path, "symbol", Message("symbol.not-a-type", ["token": "\(token)", "issuer": "\(issuer)", "type": "\(type)"]),
+                     help: Message("symbol.not-a-type.help", ["suggestion": suggestion, "own": ownType]))
         }
     }
 
@@ -127,20 +125,17 @@ enum EnvelopeRules {
         let texts = items.map { $0.stringValue.map(Punctuation.bare) ?? "" }
         let archive = texts.firstIndex { VietnameseText.lower(VietnameseText.fold($0)).hasPrefix("luu") }
         guard let a = archive else {
-            ctx.warn(p, "copies-to", "\"Nơi nhận\" has no \"Lưu: VT\" item; the office keeps a copy of every document it issues (Decree 30, App. I, II.9.d)",
-                     help: "add \"Lưu: VT\" as the last item, with the drafting unit if any, e.g. \"Lưu: VT, VP\"")
+            ctx.warn(p, "copies-to", Message("copies-to.no-archive"), help: Message("copies-to.no-archive.help"))
             return
         }
         let item = texts[a]
         let afterLabel = item.drop { $0 != ":" }.dropFirst()
         let groups = afterLabel.split { $0 == "," || $0 == " " || $0 == "(" }.map { String($0) }
         if !groups.contains("VT") {
-            ctx.warn("\(p)[\(a)]", "copies-to", "the archive item \"\(item)\" does not name VT (văn thư)",
-                     help: "write it \"Lưu: VT\", or \"Lưu: VT, ‹unit›\"")
+            ctx.warn("\(p)[\(a)]", "copies-to", Message("copies-to.no-vt", ["item": "\(item)"]), help: Message("copies-to.no-vt.help"))
         }
         if a != texts.count - 1 {
-            ctx.warn("\(p)[\(a)]", "copies-to", "\"\(item)\" is not the last item of \"Nơi nhận\"; the archive line comes last",
-                     help: "move it to the end of copies_to")
+            ctx.warn("\(p)[\(a)]", "copies-to", Message("copies-to.not-last", ["item": "\(item)"]), help: Message("copies-to.not-last.help"))
         }
     }
 
@@ -160,7 +155,11 @@ enum EnvelopeRules {
         do {
             _ = try SignatureLines.make(authority: authority, organization: org, headTitle: head, title: title)
         } catch {
-            ctx.error("$.signer", "signature", error.message, help: "fix the signer so the signature block can be printed")
+            if let text = error.text {
+                ctx.error("$.signer", "signature", text, help: Message("signature.cannot-print.help"))
+            } else {
+                ctx.error("$.signer", "signature", error.message, help: Message("signature.cannot-print.help").text(in: .en))
+            }
             return
         }
         func isDeputy(_ t: String) -> Bool { VietnameseText.lower(VietnameseText.fold(t)).hasPrefix("pho ") }
@@ -168,47 +167,42 @@ enum EnvelopeRules {
         switch authority {
         case .kt?:
             if !isDeputy(title) {
-                ctx.warn("$.signer.title", "signature", "KT. (ký thay) is signed by a deputy, but signer.title \"\(title)\" is not a deputy's title",
-                         help: "write the deputy's own title (e.g. \"Phó Chủ tịch\"); if the head signs, use TM. or no authority")
+                ctx.warn("$.signer.title", "signature", Message("signature.kt-not-deputy", ["title": "\(title)"]), help: Message("signature.kt-not-deputy.help"))
             }
             if let head, isDeputy(head) {
-                ctx.warn("$.signer.head_title", "signature", "after KT. comes the head's title, but signer.head_title is \"\(head)\"",
-                         help: "write the head's title, e.g. \"Chủ tịch\"; the deputy's title goes in signer.title")
+                ctx.warn("$.signer.head_title", "signature", Message("signature.kt-head-is-deputy", ["head": "\(head)"]), help: Message("signature.kt-head-is-deputy.help"))
             }
             if let head, same(head, title) {
-                ctx.warn("$.signer.title", "signature", "signer.title and signer.head_title are both \"\(title)\"; KT. means a deputy signs for the head",
-                         help: "write the deputy's own title in signer.title")
+                ctx.warn("$.signer.title", "signature", Message("signature.kt-same-title", ["title": "\(title)"]), help: Message("signature.kt-same-title.help"))
             }
         case .tl?, .tuq?:
             if let head, same(head, title) {
-                ctx.warn("$.signer.title", "signature", "signer.title and signer.head_title are both \"\(title)\"; with \(authority!.rawValue) the signer is not the head",
-                         help: "write the signer's own title in signer.title, e.g. \"Chánh Văn phòng\"")
+                ctx.warn("$.signer.title", "signature", Message("signature.order-same-title", ["title": "\(title)", "authority": "\(authority!.rawValue)"]),
+                         help: Message("signature.order-same-title.help"))
             }
             if org != nil {
-                ctx.warn("$.signer.organization", "signature", "signer.organization is not printed with \(authority!.rawValue)",
-                         help: "remove it, or use TM. if the document is signed on behalf of a collective")
+                ctx.warn("$.signer.organization", "signature", Message("signature.organization-unused", ["authority": "\(authority!.rawValue)"]),
+                         help: Message("signature.organization-unused.help"))
             }
         case .tm?:
             if head != nil {
-                ctx.warn("$.signer.head_title", "signature", "signer.head_title is not printed with TM. alone",
-                         help: "for \"TM. … / KT. \(VietnameseText.upper(head!)) / …\" set signer.authority to \"KT.\" and keep signer.organization")
+                ctx.warn("$.signer.head_title", "signature", Message("signature.head-unused-tm"),
+                         help: Message("signature.head-unused-tm.help", ["head": "\(VietnameseText.upper(head!))"]))
             }
         case .q?:
             if isDeputy(title) {
-                ctx.warn("$.signer.title", "signature", "Q. (quyền) goes before the head's title, but signer.title is \"\(title)\"",
-                         help: "write the title of the post held in an acting capacity, e.g. \"Chủ tịch\"")
+                ctx.warn("$.signer.title", "signature", Message("signature.q-deputy", ["title": "\(title)"]), help: Message("signature.q-deputy.help"))
             }
             if head != nil {
-                ctx.warn("$.signer.head_title", "signature", "signer.head_title is not printed with Q.", help: "remove it")
+                ctx.warn("$.signer.head_title", "signature", Message("signature.head-unused-q"), help: Message("help.remove-it"))
             }
         case nil:
             if head != nil {
-                ctx.warn("$.signer.head_title", "signature", "signer.head_title is given but signer.authority is empty, so it is not printed",
-                         help: "set signer.authority to \"KT.\" if a deputy signs for the head, or remove head_title")
+                ctx.warn("$.signer.head_title", "signature", Message("signature.head-without-authority"), help: Message("signature.head-without-authority.help"))
             }
             if org != nil {
-                ctx.warn("$.signer.organization", "signature", "signer.organization is given but signer.authority is empty, so it is not printed",
-                         help: "set signer.authority to \"TM.\" to sign on behalf of it, or remove it")
+                ctx.warn("$.signer.organization", "signature", Message("signature.organization-without-authority"),
+                         help: Message("signature.organization-without-authority.help"))
             }
         }
     }

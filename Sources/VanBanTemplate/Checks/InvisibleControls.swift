@@ -40,12 +40,12 @@ enum InvisibleControls {
         }
         var out: [Problem] = []
         if let (i, u) = bidi {
-            out.append(Problem(.error, path, "the text contains the invisible bidirectional control \(describe(u)) at character \(i + 1), which changes the order the text is printed in",
-                               location: location, help: "remove it (it is usually pasted in with the text); retype the text if unsure", code: "bidi-control"))
+            out.append(Problem(.error, path, Message("bidi-control", ["character": "\(describe(u))", "position": "\(i + 1)"]),
+                               location: location, help: Message("bidi-control.help"), code: "bidi-control"))
         }
         if let (i, u) = zero {
-            out.append(Problem(.warning, path, "the text contains the invisible character \(describe(u)) at character \(i + 1)",
-                               location: location, help: "remove it: it makes the text differ from what is shown (in names, numbers and searches)", code: "invisible-char"))
+            out.append(Problem(.warning, path, Message("invisible-char", ["character": "\(describe(u))", "position": "\(i + 1)"]),
+                               location: location, help: Message("invisible-char.help"), code: "invisible-char"))
         }
         return out
     }

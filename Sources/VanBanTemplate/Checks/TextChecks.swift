@@ -11,17 +11,19 @@ public enum TextChecks {
         let weekdays = WeekdayMentions()
         eachString(data, path: "$") { path, s in
             if let (index, scalar) = firstXMLIllegal(s) {
-                problems.append(Problem(.error, path, "the text contains \(name(scalar)) at character \(index + 1), which XML 1.0 does not allow in any document",
+                problems.append(Problem(.error, path, Message("xml-char", ["character": .phrase(name(scalar)), "position": "\(index + 1)"]),
                                         location: locations[path], help: illegalHelp(scalar), code: "xml-char"))
             }
             problems += InvisibleControls.problems(s, path: path, location: locations[path])
             if let legacy = LegacyEncoding.detect(s) {
-                problems.append(Problem(.warning, path, "the text looks like \(legacy.name) (legacy Vietnamese encoding), not Unicode: \"\(legacy.sample)\"",
-                                        location: locations[path], help: legacy.help, code: "legacy-encoding"))
+                problems.append(Problem(.warning, path, Message("legacy-encoding", ["encoding": "\(legacy.name)", "sample": "\(legacy.sample)"]),
+                                        location: locations[path], help: Message("legacy-encoding.help", ["source": legacy.name == "VNI" ? "VNI Windows" : "\(legacy.name)"]),
+                                        code: "legacy-encoding"))
             }
             for m in weekdays.mismatches(in: s) {
-                problems.append(Problem(.warning, path, "the text gives \(m.weekdayText) for \(VietnameseDate.short(m.date)), but that date is a \(VietnameseDate.weekday(m.date))",
-                                        location: locations[path], help: "write \"\(VietnameseDate.weekday(m.date))\", or correct the date", code: "weekday"))
+                problems.append(Problem(.warning, path, Message("weekday.in-text", ["given": "\(m.weekdayText)", "date": "\(VietnameseDate.short(m.date))",
+                                                                                     "weekday": "\(VietnameseDate.weekday(m.date))"]),
+                                        location: locations[path], help: Message("weekday.in-text.help", ["weekday": "\(VietnameseDate.weekday(m.date))"]), code: "weekday"))
             }
         }
         return problems
@@ -30,9 +32,9 @@ public enum TextChecks {
     /// One warning per string or key that was not NFC in the file.
     public static func normalization(_ paths: [String], locations: [String: SourceLocation]) -> [Problem] {
         paths.map {
-            Problem(.warning, $0, "the text was not in Unicode NFC (precomposed) form; it was normalised, so the file mixes Unicode forms",
+            Problem(.warning, $0, Message("unicode-form"),
                     location: locations[$0],
-                    help: "nothing is lost, but other tools may not match this text; save the data as NFC (e.g. `uconv -x any-nfc` or `python3 -c \"import unicodedata,sys; print(unicodedata.normalize('NFC', sys.stdin.read()), end='')\"`)",
+                    help: Message("unicode-form.help", ["commands": "`uconv -x any-nfc` or `python3 -c \"import unicodedata,sys; print(unicodedata.normalize('NFC', sys.stdin.read()), end='')\"`"]),
                     code: "unicode-form")
         }
     }
@@ -66,22 +68,22 @@ public enum TextChecks {
         return nil
     }
 
-    static func name(_ u: Unicode.Scalar) -> String {
+    static func name(_ u: Unicode.Scalar) -> Message {
         let hex = String(u.value, radix: 16, uppercase: true)
-        let code = "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+        let code: MessageArgument = "U+\(String(repeating: "0", count: max(0, 4 - hex.count)))\(hex)"
         switch u.value {
-        case 0x00: return "a NUL character (\(code))"
-        case 0xFFFE, 0xFFFF: return "the non-character \(code)"
-        default: return "the control character \(code)"
+        case 0x00: return Message("char.nul", ["code": code])
+        case 0xFFFE, 0xFFFF: return Message("char.noncharacter", ["code": code])
+        default: return Message("char.control", ["code": code])
         }
     }
 
-    static func illegalHelp(_ u: Unicode.Scalar) -> String {
+    static func illegalHelp(_ u: Unicode.Scalar) -> Message {
         switch u.value {
-        case 0x0B: return "remove it; U+000B is Word's manual line break (Shift+Enter): write a space, or \\n for a new line"
-        case 0x0C: return "remove it; U+000C is a page break: use a space, or \\n for a new line"
-        case 0x00: return "remove it; a NUL usually means the file was saved as UTF-16 or cut from binary data: save it as UTF-8"
-        default: return "remove it (it is invisible, and usually pasted by accident from another program)"
+        case 0x0B: return Message("xml-char.help.line-break")
+        case 0x0C: return Message("xml-char.help.page-break")
+        case 0x00: return Message("xml-char.help.nul")
+        default: return Message("xml-char.help.other")
         }
     }
 }

@@ -103,12 +103,10 @@ private struct Parser {
 
     mutating func document() throws(VanBanError) -> Value {
         if bytes.starts(with: [0xFF, 0xFE, 0x00, 0x00]) || bytes.starts(with: [0x00, 0x00, 0xFE, 0xFF]) {
-            throw VanBanError(.data, "the data is encoded as UTF-32, not UTF-8", at: here,
-                              help: "save the file as UTF-8 (in Notepad: Save As, Encoding \"UTF-8\"; in LibreOffice or Excel: \"Unicode (UTF-8)\")")
+            throw VanBanError(.error, .data, Message("data.utf32"), at: here, help: Message("data.save-as-utf8.help"))
         }
         if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
-            throw VanBanError(.data, "the data is encoded as UTF-16, not UTF-8", at: here,
-                              help: "save the file as UTF-8 (in Notepad: Save As, Encoding \"UTF-8\"; in LibreOffice or Excel: \"Unicode (UTF-8)\")")
+            throw VanBanError(.error, .data, Message("data.utf16"), at: here, help: Message("data.save-as-utf8.help"))
         }
         skipSpace()
         if i >= bytes.count { throw fail("the data is empty; expected a JSON object") }
@@ -171,8 +169,8 @@ private struct Parser {
             let key = try string()
             if record && lastWasNormalized { normalized.append(JSONPath.member(path, key)) }
             if obj[key] != nil {
-                throw VanBanError(.data, "the key \"\(key)\" appears twice in the same object", at: keyLoc,
-                                  jsonPath: JSONPath.member(path, key), help: "keep one of the two")
+                throw VanBanError(.error, .data, Message("data.duplicate-key", ["key": "\(key)"]), at: keyLoc,
+                                  jsonPath: JSONPath.member(path, key), help: Message("data.duplicate-key.help"))
             }
             skipSpace()
             guard i < bytes.count, bytes[i] == UInt8(ascii: ":") else { throw fail("expected ':' after the key \"\(key)\"") }
@@ -242,7 +240,7 @@ private struct Parser {
         var ascii = true
         while true {
             guard i < bytes.count else {
-                throw VanBanError(.data, "a string is not closed with '\"'", at: startLoc, help: "add the closing quote")
+                throw VanBanError(.error, .data, Message("data.unclosed-string"), at: startLoc, help: Message("data.unclosed-string.help"))
             }
             let b = bytes[i]
             if b == UInt8(ascii: "\"") { advance(); break }
@@ -290,8 +288,7 @@ private struct Parser {
                 let len = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1
                 let end = min(i + len, bytes.count)
                 guard len > 1, String(validating: bytes[i..<end], as: UTF8.self) != nil, end - i == len else {
-                    throw VanBanError(.data, "the data is not valid UTF-8", at: badAt,
-                                      help: "save the file as UTF-8 (in LibreOffice or Excel: \"Unicode (UTF-8)\"); legacy TCVN3 or VNI files must be converted first")
+                    throw VanBanError(.error, .data, Message("data.not-utf8"), at: badAt, help: Message("data.not-utf8.help"))
                 }
                 buf.append(contentsOf: bytes[i..<end])
                 for _ in i..<end { advance() }

@@ -6,28 +6,8 @@ import Glibc
 import Darwin
 #endif
 
-/// A PNG or JPEG image to embed in a document (a signature, a seal, a logo), checked:
-/// recognised by its bytes (never by its name), its structure walked, its pixel size read
-/// from the file and bounded.
-public struct EmbeddedImage: Sendable, Hashable {
-    /// The two formats accepted.
-    public enum Kind: String, Sendable, Hashable {
-        case png, jpeg
-        /// The media type (`image/png`, `image/jpeg`).
-        public var mediaType: String { self == .png ? "image/png" : "image/jpeg" }
-        /// The usual file extension.
-        public var fileExtension: String { self == .png ? "png" : "jpg" }
-    }
-
-    /// The format, from the bytes.
-    public let kind: Kind
-    /// The file's bytes, unchanged.
-    public let bytes: [UInt8]
-    /// Width in pixels, from the file.
-    public let pixelWidth: Int
-    /// Height in pixels, from the file.
-    public let pixelHeight: Int
-}
+// ``EmbeddedImage`` itself lives in VanBanModel (Document/Picture.swift): the document
+// model carries it to the writers.
 
 /// Reads images for templates from files or base64 data, refusing anything hostile.
 ///

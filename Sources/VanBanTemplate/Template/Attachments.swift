@@ -72,6 +72,7 @@ extension Evaluator {
         }
         let info = try parentInfo(at: node.location)
         var ev = Evaluator(template: attached, root: value, parent: info, budget: budget)
+        ev.dataFolder = dataFolder
         let blocks: [Block]
         do { blocks = try ev.blocks(attached.body) } catch {
             var e = error

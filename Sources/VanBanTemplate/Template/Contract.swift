@@ -1,51 +1,5 @@
 import VanBanModel
 
-/// How serious a problem is.
-public enum Severity: String, Sendable, Hashable, Comparable {
-    /// Rendering is refused.
-    case error
-    /// Reported; `--strict` turns it into an error.
-    case warning
-
-    public static func < (a: Severity, b: Severity) -> Bool { a == .error && b == .warning }
-}
-
-/// One problem found in the data before rendering.
-public struct Problem: Sendable, Hashable, CustomStringConvertible {
-    /// Error or warning.
-    public var severity: Severity
-    /// The JSON path of the value concerned.
-    public var jsonPath: String
-    /// Where in the data file, when known.
-    public var location: SourceLocation?
-    /// What is wrong.
-    public var message: String
-    /// What to do.
-    public var help: String?
-    /// Which check found it (`date-order`, `slots`, `legacy-encoding`, …; `contract` for
-    /// the data contract), for tools and tests. See `Docs/Checks.md`.
-    public var code: String
-
-    /// Creates a problem.
-    public init(_ severity: Severity, _ jsonPath: String, _ message: String, location: SourceLocation? = nil, help: String? = nil,
-                code: String = "contract") {
-        self.severity = severity
-        self.jsonPath = jsonPath
-        self.message = message
-        self.location = location
-        self.help = help
-        self.code = code
-    }
-
-    /// `file:line:column: severity: message (JSON path …)` and a help line.
-    public var description: String {
-        var s = location.map { "\($0): " } ?? ""
-        s += "\(severity.rawValue): \(message) (JSON path \(jsonPath))"
-        if let help { s += "\n  help: \(help)" }
-        return s
-    }
-}
-
 /// Checks data against a template's declared fields: required members present, types
 /// right, allowed values respected. Every problem is reported, not just the first.
 public enum Contract {
@@ -54,8 +8,8 @@ public enum Contract {
     public static func validate(_ data: Value, fields: [FieldDecl], locations: [String: SourceLocation] = [:]) -> [Problem] {
         var problems: [Problem] = []
         guard case .object = data else {
-            return [Problem(.error, "$", "the data must be a JSON object, not \(data.typeName == "array" ? "an" : "a") \(data.typeName)",
-                            location: locations["$"], help: "wrap the values in { … } with the field names as keys")]
+            return [Problem(.error, "$", Message("not-an-object", ["actual": data.typeArgument]),
+                            location: locations["$"], help: Message("not-an-object.help"))]
         }
         check(object: data, fields: fields, path: "$", locations: locations, into: &problems)
         return problems
@@ -67,9 +21,11 @@ public enum Contract {
             guard let v = object[f.name], v != .null else {
                 if f.required {
                     let label = f.label.isEmpty ? "" : " (\(f.label))"
-                    problems.append(Problem(.error, p, "the required field '\(f.name)'\(label) is missing" + (object[f.name] == .null ? " (it is null)" : ""),
+                    let whereTo: MessageArgument = path == "$" ? .phrase(Message("where.top-level")) : .text(path)
+                    problems.append(Problem(.error, p, Message(object[f.name] == .null ? "missing-field.null" : "missing-field", ["field": "\(f.name)", "label": "\(label)"]),
                                             location: locations[p] ?? locations[path],
-                                            help: "add \"\(f.name)\": \(example(f)) to \(path == "$" ? "the top level of the data" : path)"))
+                                            help: Message("missing-field.help", ["field": "\(f.name)", "example": "\(example(f))", "where": whereTo]),
+                                            code: "missing-field"))
                 }
                 continue
             }
@@ -90,9 +46,9 @@ public enum Contract {
     }
 
     static func check(value v: Value, field f: FieldDecl, path p: String, locations: [String: SourceLocation], into problems: inout [Problem]) {
-        func wrong(_ expected: String, help: String? = nil) {
-            problems.append(Problem(.error, p, "'\(f.name)' must be \(expected), not \(v.typeName == "array" || v.typeName == "object" ? "an" : "a") \(v.typeName)",
-                                    location: locations[p], help: help))
+        func wrong(_ expected: String) {
+            problems.append(Problem(.error, p, Message("wrong-type", ["field": "\(f.name)", "expected": .phrase(Message("expect." + expected)), "actual": v.typeArgument]),
+                                    location: locations[p]))
         }
         switch f.type {
         case .text:
@@ -101,39 +57,42 @@ public enum Contract {
                 return wrong("text")
             }
             if !f.allowedValues.isEmpty && !f.allowedValues.contains(s) {
-                problems.append(Problem(.error, p, "'\(s)' is not one of the allowed values: \(f.allowedValues.joined(separator: ", "))",
-                                        location: locations[p], help: Suggest.didYouMean(s, f.allowedValues)))
+                problems.append(Problem(.error, p, Message("not-allowed", ["value": "\(s)", "allowed": "\(f.allowedValues.joined(separator: ", "))"]),
+                                        location: locations[p], help: Suggest.nearest(to: s, in: f.allowedValues).map { Message("did-you-mean", ["name": "\($0)"]) },
+                                        code: "not-allowed"))
             }
         case .number:
             switch v {
             case .number(let n): if n.exact == nil { problems.append(tooManyDigits(n.literal, path: p, locations: locations)) }
             case .string(let s) where Contract.isWholeNumberText(s):
                 if case .failure = ExactDecimal.parse(s) { problems.append(tooManyDigits(s, path: p, locations: locations)) }
-            default: wrong("a number")
+            default: wrong("number")
             }
         case .bool:
-            guard case .bool = v else { return wrong("true or false") }
+            guard case .bool = v else { return wrong("bool") }
         case .date:
-            guard case .string(let s) = v else { return wrong("a date written \"yyyy-mm-dd\"") }
+            guard case .string(let s) = v else { return wrong("date") }
             if CalendarDate(iso: s) == nil {
-                problems.append(Problem(.error, p, "\"\(s)\" is not a valid date" + (CalendarDate.isoProblem(s).map { ": " + $0 } ?? " written yyyy-mm-dd"), location: locations[p],
-                                        help: "write dates as ISO dates, e.g. \"2022-12-13\""))
+                let message = CalendarDate.isoProblemMessage(s).map { Message("invalid-date.reason", ["value": "\(s)", "reason": .phrase($0)]) }
+                    ?? Message("invalid-date", ["value": "\(s)"])
+                problems.append(Problem(.error, p, message, location: locations[p], help: Message("invalid-date.help"), code: "invalid-date"))
             }
         case .time:
-            guard case .string(let s) = v else { return wrong("a time written \"hh:mm\"") }
+            guard case .string(let s) = v else { return wrong("time") }
             if ClockTime(parsing: s) == nil {
-                problems.append(Problem(.error, p, "\"\(s)\" is not a valid time of day", location: locations[p], help: "write times as \"08:00\""))
+                problems.append(Problem(.error, p, Message("invalid-time", ["value": "\(s)"]), location: locations[p], help: Message("invalid-time.help")))
             }
         case .object:
-            guard case .object = v else { return wrong("an object { … }") }
+            guard case .object = v else { return wrong("object") }
             check(object: v, fields: f.children, path: p, locations: locations, into: &problems)
         case .list:
-            guard case .array(let items) = v else { return wrong("a list [ … ]") }
+            guard case .array(let items) = v else { return wrong("list") }
             for (k, item) in items.enumerated() {
                 let ip = JSONPath.index(p, k)
                 if f.isListOfObjects {
                     guard case .object = item else {
-                        problems.append(Problem(.error, ip, "each item of '\(f.name)' must be an object { … }, not \(item.typeName == "array" ? "an" : "a") \(item.typeName)", location: locations[ip]))
+                        problems.append(Problem(.error, ip, Message("wrong-type.item", ["field": "\(f.name)", "actual": item.typeArgument]), location: locations[ip],
+                                                code: "wrong-type"))
                         continue
                     }
                     check(object: item, fields: f.children, path: ip, locations: locations, into: &problems)

@@ -14,7 +14,7 @@ extension Contract {
     /// filters could not write it, so the data is refused before rendering.
     static func tooManyDigits(_ text: String, path: String, locations: [String: SourceLocation]) -> Problem {
         let shown = text.count > 40 ? String(text.prefix(20)) + "…" + String(text.suffix(10)) : text
-        return Problem(.error, path, "the number \(shown) has more than \(ExactDecimal.maxDigits) digits before or after the point; VanBan reads numbers exactly up to that size",
-                       location: locations[path], help: "check the value; no document needs a number this long")
+        return Problem(.error, path, Message("number-too-long", ["number": "\(shown)", "max": "\(ExactDecimal.maxDigits)"]),
+                       location: locations[path], help: Message("number-too-long.help"))
     }
 }

@@ -6,7 +6,15 @@ extension CompiledTemplate {
     /// then one part per attachment. Throws the first error, with the template location
     /// and the JSON path.
     public func render(_ data: Value, limits: Limits = .current) throws(VanBanError) -> Document {
+        try render(data, limits: limits, dataFolder: nil)
+    }
+
+    /// Renders as ``render(_:limits:)`` does; images named in the data (`<image file="…">`)
+    /// are looked for in `dataFolder` (the data file's folder) first, then in the
+    /// template's folders (``imageFolders``), and never outside them.
+    public func render(_ data: Value, limits: Limits = .current, dataFolder: URL?) throws(VanBanError) -> Document {
         var ev = Evaluator(template: self, root: data, parent: nil, budget: RenderBudget(limits: limits))
+        ev.dataFolder = dataFolder
         let blocks = try ev.blocks(body)
         var parts = [Part(kind: .main, template: name, blocks: blocks)]
         parts += ev.attachmentParts
@@ -35,6 +43,8 @@ struct Evaluator {
     var attachmentParts: [Part] = []
     /// What this document (with its attachments) has spent of its limits.
     let budget: RenderBudget
+    /// The data file's folder, where images named in the data are looked for first.
+    var dataFolder: URL?
 
     init(template: CompiledTemplate, root: Value, parent: ParentInfo?, budget: RenderBudget) {
         self.template = template
@@ -180,6 +190,10 @@ struct Evaluator {
             out.append(.paragraph(Paragraph(role: .reference, content: [.text(info.referenceLine, [])])))
         case "attach": try attach(node)
         case "page-break": out.append(.pageBreak)
+        case "image": if let p = try picture(node, defaultRole: .logo) { out.append(.image(p)) }
+        case "digital-signature":
+            let lines = try lines(of: node.children, element: "line")
+            if !lines.isEmpty { out.append(.digitalSignature(lines)) }
         default:
             throw VanBanError(.template, "<\(name)> cannot be used here", at: node.location)
         }
@@ -313,8 +327,9 @@ struct Evaluator {
             do {
                 let lines = try SignatureLines.make(authority: authority, organization: try opt("organization"), headTitle: try opt("head"), title: title)
                 signature = Signature(titleLines: lines, name: try opt("name") ?? "")
+                try ev.signatureImages(s.children, into: &signature!)
             } catch let e as SignatureError {
-                throw VanBanError(.render, e.message, at: s.location, jsonPath: "$.signer", help: "fix the signer in the data")
+                throw e.renderError(at: s.location)
             } catch let e as VanBanError {
                 throw e
             } catch {

@@ -95,8 +95,8 @@ extension Evaluator {
     func text(of v: Lookup, at loc: SourceLocation) throws(VanBanError) -> String {
         guard let value = v.value, value != .null else { throw missingError(v, at: loc) }
         guard let t = value.text else {
-            throw VanBanError(.render, "a \(value.typeName) cannot be written as text", at: loc, jsonPath: v.path.hasPrefix("$") ? v.path : nil,
-                              help: value.typeName == "array" ? "loop over it with each=\"x in …\", or use | join(\", \")" : "use one of its members, e.g. {{ x.name }}")
+            throw VanBanError(.error, .render, Message("render.not-text", ["type": .phrase(Message("type." + value.typeName))]), at: loc, jsonPath: v.path.hasPrefix("$") ? v.path : nil,
+                              help: Message(value.typeName == "array" ? "render.not-text.list.help" : "render.not-text.object.help"))
         }
         return t
     }

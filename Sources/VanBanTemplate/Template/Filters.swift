@@ -16,9 +16,9 @@ public struct Lookup: Sendable, Hashable {
     func missingError(at loc: SourceLocation) -> VanBanError {
         let display = path.hasPrefix("$.") ? String(path.dropFirst(2)) : path
         let key = display.split(separator: ".").last.map(String.init) ?? display
-        return VanBanError(.render, value == .null ? "the value of '\(display)' is null" : "the data has no value for '\(display)'", at: loc,
+        return VanBanError(.error, .render, Message(value == .null ? "render.null-value" : "render.no-value", ["name": "\(display)"]), code: "render.no-value", at: loc,
                            jsonPath: path.hasPrefix("$") ? path : nil,
-                           help: "add \"\(key)\" to the data, or make it optional with {{ \(display) | default(\"…\") }}")
+                           help: Message("render.no-value.help", ["key": "\(key)", "name": "\(display)"]))
     }
 }
 
@@ -63,7 +63,8 @@ public enum Filters {
     static func text(_ l: Lookup, _ ctx: FilterContext, _ filter: String) throws(VanBanError) -> String {
         guard let v = l.value else { throw missing(l, ctx) }
         guard let t = v.text else {
-            throw fail(l, ctx, "the filter '\(filter)' needs text or a number, but the value is \(v.typeName == "array" ? "an" : "a") \(v.typeName)")
+            throw VanBanError(.error, .render, Message("render.filter-needs-text", ["filter": "\(filter)", "actual": v.typeArgument]), at: ctx.location,
+                              jsonPath: l.path.hasPrefix("$") ? l.path : nil)
         }
         return t
     }
@@ -97,9 +98,10 @@ public enum Filters {
     static func date(_ l: Lookup, _ ctx: FilterContext, _ filter: String) throws(VanBanError) -> CalendarDate {
         let t = try text(l, ctx, filter)
         guard let d = CalendarDate(iso: t) else {
-            let problem = CalendarDate.isoProblem(t)
-            throw fail(l, ctx, problem ?? "expected a date written yyyy-mm-dd, found \"\(t)\"",
-                       help: problem == nil ? "write dates as ISO dates, e.g. \"2022-12-13\"" : "correct the day or the month of \"\(t)\" in the data")
+            let problem = CalendarDate.isoProblemMessage(t)
+            throw VanBanError(.error, .render, problem ?? Message("render.not-a-date", ["value": "\(t)"]), code: "render.not-a-date", at: ctx.location,
+                              jsonPath: l.path.hasPrefix("$") ? l.path : nil,
+                              help: problem == nil ? Message("invalid-date.help") : Message("render.correct-date.help", ["value": "\(t)"]))
         }
         return d
     }

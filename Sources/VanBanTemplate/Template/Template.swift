@@ -51,9 +51,13 @@ public final class CompiledTemplate: Sendable {
     public let body: [TemplateNode]
     /// Templates pulled in by `<attach>`, by name.
     public let attachments: [String: CompiledTemplate]
+    /// The folders `<image file="…">` may read from besides the data file's: the
+    /// template's own folder, then the template search path.
+    public let imageFolders: [URL]
 
     init(name: String, file: String, title: String, documentType: String, page: PageSetup,
-         fields: [FieldDecl], body: [TemplateNode], attachments: [String: CompiledTemplate]) {
+         fields: [FieldDecl], body: [TemplateNode], attachments: [String: CompiledTemplate], imageFolders: [URL] = []) {
+        self.imageFolders = imageFolders
         self.name = name
         self.file = file
         self.title = title
@@ -115,6 +119,11 @@ public enum Vocabulary {
         "reference": Rule(context: .block, attributes: [], required: [], summary: "an attachment's '(Kèm theo …)' line, made from the parent document"),
         "attach": Rule(context: .block, attributes: ["template", "data"], required: ["template", "data"], summary: "renders another template as an attachment"),
         "page-break": Rule(context: .block, attributes: [], required: [], summary: "starts a new page"),
+        "image": Rule(context: .block, attributes: ["file", "base64", "role", "width", "height", "alt"], required: [],
+                      summary: "a PNG or JPEG image: a logo among the blocks, the signature or seal in <signature>"),
+        "digital-signature": Rule(context: .block, attributes: [], required: [],
+                                  summary: "the organisation's digital-signature text of an electronic copy, <line>s top right of page 1"),
+        "line": Rule(context: .special, attributes: [], required: [], summary: "one line of text (in <digital-signature>)"),
         "group": Rule(context: .block, attributes: [], required: [], summary: "a container with no output of its own, for directives"),
         "include": Rule(context: .block, attributes: ["src"], required: ["src"], summary: "pulls in a shared part"),
         "b": Rule(context: .inline, attributes: [], required: [], summary: "bold text"),
@@ -132,10 +141,12 @@ public enum Vocabulary {
         "table": ["row"],
         "row": ["cell"],
         "signoff": ["copies-to", "signature"],
+        "signature": ["image"],
+        "digital-signature": ["line"],
     ]
 
     /// Elements that hold inline content (text, b, i, u, br).
-    public static let inlineHolders: Set<String> = ["parent", "issuer", "number", "summary", "dateline", "title", "subject", "to", "p", "heading", "b", "i", "u"]
+    public static let inlineHolders: Set<String> = ["parent", "issuer", "number", "summary", "dateline", "title", "subject", "to", "p", "heading", "b", "i", "u", "line"]
 
     /// Paragraph roles accepted by `<p role="…">`.
     public static var roles: [String] { ParagraphRole.allCases.map(\.rawValue) }

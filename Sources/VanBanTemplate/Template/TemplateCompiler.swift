@@ -105,7 +105,8 @@ struct TemplateCompiler {
         let name = url.deletingPathExtension().lastPathComponent
         let type = root.attribute("type")?.value ?? ""
         return CompiledTemplate(name: name, file: file, title: root.attribute("title")?.value ?? name, documentType: type,
-                                page: page, fields: fields, body: body, attachments: attachments)
+                                page: page, fields: fields, body: body, attachments: attachments,
+                                imageFolders: Self.imageFolders(template: url, searchPaths: library.searchPaths))
     }
 
     /// An object field that an `<attach data="field">` renders gets the attached template's
@@ -342,6 +343,7 @@ struct TemplateCompiler {
             node.attributeLocations[a.name] = a.location
         }
         try validateStaticAttributes(e)
+        if e.name == "image" { try validateImage(e, parentName: parentName) }
         switch e.name {
         case "include":
             let (part, url) = try loadPart(e, baseURL: baseURL)

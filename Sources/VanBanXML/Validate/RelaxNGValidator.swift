@@ -1,9 +1,4 @@
 import CLibXML2
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import VanBanModel
 
 /// Collects the messages libxml2 reports through ``vanban_error_collector``.
@@ -27,23 +22,32 @@ private func trimmed(_ s: String) -> String {
     return String(s)
 }
 
-/// A RelaxNG schema parsed once with libxml2, used to validate many documents in process
-/// (for example the OASIS ODF 1.3 schema, about 600 KB, which takes a while to parse).
+/// A RelaxNG schema to validate documents against with libxml2 (for example the OASIS
+/// ODF 1.3 schema, about 600 KB).
 ///
-/// libxml2's schema structure is shared; each validation gets its own context, and
-/// validations are serialised by a mutex, so one instance may be used from any thread.
-public final class RelaxNGValidator: @unchecked Sendable {
-    private let schema: xmlRelaxNGPtr
-    private let lock: UnsafeMutablePointer<pthread_mutex_t>
-    /// The path the schema was read from.
+/// A plain `Sendable` value: it holds the schema's path, and every call parses the schema,
+/// validates and frees all libxml2 state before it returns, so nothing of libxml2 is
+/// shared between threads. Parsing the ODF schema takes about a quarter of a second of
+/// CPU, validating an ODF document of the fixtures about a hundredth of that, so a caller
+/// with many documents passes them in one call (``validate(_:)``), which parses the
+/// schema once for all of them.
+public struct RelaxNGValidator: Sendable, Hashable {
+    /// The path the schema is read from.
     public let path: String
 
-    /// Parses the schema at `path`.
+    /// A validator for the schema at `path`, which is parsed once here to report a bad
+    /// schema early.
     /// - Throws: ``VanBanError`` of kind `.input` with libxml2's messages when the file
     ///   is missing or is not a valid RelaxNG schema.
     public init(schemaPath path: String) throws(VanBanError) {
-        LibXML2.prepare()
         self.path = path
+        let schema = try Self.parseSchema(path)
+        xmlRelaxNGFree(schema)
+    }
+
+    /// The schema at `path`, parsed; the caller frees it with `xmlRelaxNGFree`.
+    private static func parseSchema(_ path: String) throws(VanBanError) -> xmlRelaxNGPtr {
+        LibXML2.prepare()
         guard let parser = xmlRelaxNGNewParserCtxt(path) else {
             throw VanBanError(.input, "cannot open RelaxNG schema \(path)")
         }
@@ -59,15 +63,7 @@ public final class RelaxNGValidator: @unchecked Sendable {
         guard let parsed else {
             throw VanBanError(.input, "cannot parse RelaxNG schema \(path): " + box.messages.prefix(5).joined(separator: "; "))
         }
-        schema = parsed
-        lock = .allocate(capacity: 1)
-        pthread_mutex_init(lock, nil)
-    }
-
-    deinit {
-        xmlRelaxNGFree(schema)
-        pthread_mutex_destroy(lock)
-        lock.deallocate()
+        return parsed
     }
 
     /// Validates an XML document given as bytes.
@@ -77,9 +73,22 @@ public final class RelaxNGValidator: @unchecked Sendable {
     /// - Returns: libxml2's messages, `"line N: …"`; empty when the document is well-formed
     ///   and valid. A document that is not well-formed gives one message saying so.
     public func validate(_ document: [UInt8], name: String = "document") -> [String] {
-        LibXML2.prepare()
-        pthread_mutex_lock(lock)
-        defer { pthread_mutex_unlock(lock) }
+        validate([(document, name)])
+    }
+
+    /// Validates several XML documents, parsing the schema once for all of them.
+    /// - Parameter documents: each document's bytes and a name for it in messages.
+    /// - Returns: the messages of every document, in order, each starting with its name;
+    ///   empty when every document is well-formed and valid.
+    public func validate(_ documents: [(bytes: [UInt8], name: String)]) -> [String] {
+        let schema: xmlRelaxNGPtr
+        do { schema = try Self.parseSchema(path) } catch { return [error.message] }
+        defer { xmlRelaxNGFree(schema) }
+        return documents.flatMap { Self.validate($0.bytes, name: $0.name, against: schema, path: path) }
+    }
+
+    /// One document against a parsed schema.
+    private static func validate(_ document: [UInt8], name: String, against schema: xmlRelaxNGPtr, path: String) -> [String] {
         guard let parser = xmlNewParserCtxt() else { return ["\(name): cannot create a parser"] }
         defer { xmlFreeParserCtxt(parser) }
         let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue)

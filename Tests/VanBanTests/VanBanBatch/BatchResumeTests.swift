@@ -1,7 +1,4 @@
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#endif
 import Testing
 @testable import VanBan
 @testable import VanBanBatch
@@ -40,8 +37,8 @@ struct BatchResumeTests {
     static func inodes(_ dir: URL) -> [String: UInt64] {
         var out: [String: UInt64] = [:]
         for name in (try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? [] where !name.hasPrefix(".") {
-            var st = stat()
-            if stat(dir.appendingPathComponent(name).path, &st) == 0 { out[name] = UInt64(st.st_ino) }
+            let attributes = try? FileManager.default.attributesOfItem(atPath: dir.appendingPathComponent(name).path)
+            if let inode = (attributes?[.systemFileNumber] as? NSNumber)?.uint64Value { out[name] = inode }
         }
         return out
     }

