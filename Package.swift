@@ -14,7 +14,7 @@ import PackageDescription
 //   VanBanDOCX ─► Model, XML        writer
 //   VanBan ─► all of the above      the facade for integrators
 //   VanBanSheets ─► Model, XML      recipients: CSV in Excel's encodings, .xlsx, .ods (zip: ZIPFoundation)
-//   VanBanBatch ─► VanBan, Sheets   one template × N records
+//   VanBanBatch ─► VanBan, Sheets   one template × N records (SHA-256: system libcrypto, CVanBanCrypto)
 //   VanBanRegister ─► Model, Template, GRDB   the register of outgoing documents (SQLite)
 //   vanban (CLI) ─► VanBan, Batch, Register
 /// Upcoming language features every target is built with.
@@ -47,6 +47,13 @@ let package = Package(
             pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"])]
         ),
+        .systemLibrary(
+            name: "CVanBanCrypto",
+            pkgConfig: "libcrypto",
+            providers: [.apt(["libssl-dev"])]
+        ),
+        // syncfs(2) for the batch (glibc declares it only under _GNU_SOURCE).
+        .systemLibrary(name: "CVanBanSys"),
         .target(name: "VanBanModel"),
         .target(name: "VanBanXML", dependencies: ["VanBanModel", "CLibXML2", "CVanBanZlib"]),
         .target(name: "VanBanTemplate", dependencies: ["VanBanModel", "VanBanXML"]),
@@ -57,7 +64,7 @@ let package = Package(
         .target(name: "VanBanPDF", dependencies: ["VanBanModel"]),
         .target(name: "VanBan", dependencies: ["VanBanModel", "VanBanTemplate", "VanBanText", "VanBanHTML", "VanBanODF", "VanBanDOCX", "VanBanPDF"]),
         .target(name: "VanBanSheets", dependencies: ["VanBanModel", "VanBanXML", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
-        .target(name: "VanBanBatch", dependencies: ["VanBan", "VanBanSheets"]),
+        .target(name: "VanBanBatch", dependencies: ["VanBan", "VanBanSheets", "CVanBanCrypto", "CVanBanSys"]),
         .executableTarget(
             name: "vanban",
             dependencies: ["VanBan", "VanBanBatch", "VanBanSheets", "VanBanRegister", .product(name: "ArgumentParser", package: "swift-argument-parser")]

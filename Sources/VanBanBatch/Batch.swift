@@ -103,21 +103,54 @@ public enum BatchRendering: Sendable {
     case failed([BatchProblem])
 }
 
-/// What a batch run did.
+/// What a batch run did: counts and the failed records; the entries themselves are in
+/// the manifest file (read back by ``manifest``), so a run's memory does not grow with
+/// its records.
 public struct BatchReport: Sendable {
-    /// The manifest that was written.
-    public var manifest: BatchManifest
+    /// The manifest without its entries (template, sources, options, merged files).
+    public var header: BatchManifest
+    /// Where the manifest was written.
+    public var manifestURL: URL
     /// The manifest's file name in the output folder.
     public var manifestName: String
+    /// How many records the manifest lists (completed or failed).
+    public var records: Int
+    /// How many of them failed.
+    public var failed: Int
     /// Every problem of every failed record, in record order, with the record's number and origin.
     public var failures: [(index: Int, origin: String, problems: [BatchProblem])]
     /// Each distinct warning of the data checks, once, with the records it was found in.
     public var warnings: [(problem: Problem, records: [Int])]
     /// How many files were written, merged files included (the manifest excluded).
     public var filesWritten: Int
+    /// How many bytes those files hold.
+    public var bytesWritten: Int
+    /// The records not completed (interrupted, or a write error): none of their files
+    /// exists, and a re-run writes them. Empty after a complete run.
+    public var incomplete: [Int]
+    /// Why the run stopped early, when it did.
+    public var incompleteReason: String?
+    /// The write errors that stopped the run, with their record numbers.
+    public var writeErrors: [(index: Int, error: VanBanError)]
+    /// How many records an earlier, interrupted run of the same batch had completed and
+    /// this run kept as they were (their files checked against their SHA-256), without
+    /// rendering them again.
+    public var kept = 0
 
-    /// True when a record or a merged file failed.
-    public var hasFailures: Bool { !failures.isEmpty || (manifest.merged ?? []).contains { $0.error != nil } }
+    /// The manifest as written, read back from ``manifestURL`` (its entries included);
+    /// the header alone if the file cannot be read.
+    public var manifest: BatchManifest {
+        guard let d = FileManager.default.contents(atPath: manifestURL.path),
+              let v = try? JSONReader(sourceName: manifestName).parse([UInt8](d)) else { return header }
+        if case .object(var o) = v, o["incomplete"] != nil {
+            o["incomplete"] = nil
+            return (try? BatchManifest(parsing: .object(o), source: manifestName)) ?? header
+        }
+        return (try? BatchManifest(parsing: v, source: manifestName)) ?? header
+    }
+
+    /// True when a record or a merged file failed, or the run is incomplete.
+    public var hasFailures: Bool { failed > 0 || !incomplete.isEmpty || (header.merged ?? []).contains { $0.error != nil } }
 }
 
 /// A batch: one template, one base data, many records; one document per record.
@@ -153,6 +186,8 @@ public struct Batch: Sendable {
     public let base: Value
     /// Where each value of the base data is.
     public let baseLocations: [String: SourceLocation]
+    /// The data checks, with the base data's text checked once (``BatchChecks``).
+    let checks: BatchChecks
 
     /// Prepares a batch: merges every record into the base data and names its files.
     /// Nothing is rendered or written yet.
@@ -165,6 +200,7 @@ public struct Batch: Sendable {
         self.recipientsSource = recipientsSource ?? BatchSource(name: records.sourceName)
         self.base = data
         self.baseLocations = dataLocations
+        self.checks = BatchChecks(base: data, locations: dataLocations)
         let total = records.records.count
         var items: [BatchItem] = []
         items.reserveCapacity(total)
@@ -217,7 +253,7 @@ public struct Batch: Sendable {
         let data = data(for: item)
         // The same checks as `vanban render` and `vanban check`: errors (and, when strict,
         // warnings) fail the record; other warnings travel with the result.
-        let problems = DataChecks.run(JSONDocument(value: data, locations: locations(for: item)), template: template, options: options.checks)
+        let problems = checks.run(JSONDocument(value: data, locations: locations(for: item)), template: template, options: options.checks)
         let errors = problems.filter { $0.severity == .error }
         if !errors.isEmpty { return .failed(errors.map(BatchProblem.init)) }
         let document: Document
@@ -253,56 +289,81 @@ public struct Batch: Sendable {
     }
 
     /// Runs the batch: renders the selected records in parallel, writes each record's
-    /// files into `directory` (created if missing) atomically, then the merged files
-    /// (with ``BatchOptions/merge``) and the manifest.
+    /// files into `directory` (created if missing), then the merged files (with
+    /// ``BatchOptions/merge``) and, last, the manifest: the run's commit record.
     ///
-    /// A failing record does not stop the others; it is listed in the report and the
-    /// manifest. Any earlier manifest of the same name is removed first, so a folder
-    /// without one is an unfinished run.
+    /// - A record's files are written to temporary files, then renamed into place
+    ///   together: they appear together or not at all. Files are not synced one by one;
+    ///   one `syncfs` makes them all durable before the manifest is written.
+    /// - The folder is locked (``BatchLock``) for the whole run: a second batch into it
+    ///   fails at once. Pass `lock` when the caller took it already.
+    /// - A failing record does not stop the others; it is listed in the report and the
+    ///   manifest. A write error, or a request through `cancellation` (Ctrl-C), stops the
+    ///   run: every record not completed is listed in ``BatchReport/incomplete`` and in a
+    ///   manifest marked `"incomplete"`. Any earlier manifest of the same name is removed
+    ///   first, so a folder without one is an unfinished run.
+    /// - Entries go to the manifest as records finish, in record order, so memory does
+    ///   not grow with the number of records (the merged documents of `--merge` aside).
     ///
     /// - Parameter progress: called after each record with (records done, records
     ///   selected); calls are serialised, from any thread.
     /// - Throws: ``VanBanError`` of kind `output` when the folder cannot be created or
-    ///   the manifest cannot be written.
-    public func run(writingTo directory: URL, progress: (@Sendable (Int, Int) -> Void)? = nil) throws(VanBanError) -> BatchReport {
+    ///   locked, or the manifest cannot be written; of kind `tool` when `pdf` is among
+    ///   the formats and LibreOffice is not installed (then nothing is written).
+    public func run(writingTo directory: URL, lock: BatchLock? = nil, cancellation: BatchCancellation = .shared,
+                    progress: (@Sendable (Int, Int) -> Void)? = nil) throws(VanBanError) -> BatchReport {
         // Without LibreOffice a PDF batch stops here, before anything is written.
         let pdf = options.formats.contains(.pdf) ? try BatchPDFStage(options: options.writer.pdf, formats: options.formats) : nil
         defer { pdf?.remove() }
         let dir = directory.standardizedFileURL
-        let fm = FileManager.default
-        var isDir: ObjCBool = false
-        if fm.fileExists(atPath: dir.path, isDirectory: &isDir) {
-            guard isDir.boolValue else { throw VanBanError(.output, "'\(directory.path)' is a file, not a folder", help: "give --out a folder") }
-        } else {
-            do { try fm.createDirectory(at: dir, withIntermediateDirectories: true) } catch {
-                throw VanBanError(.output, "cannot create the folder '\(directory.path)': \(error.localizedDescription)", help: "choose a folder you can write to")
-            }
+        let held: BatchLock
+        if let lock { held = lock } else {
+            do { held = try BatchLock.acquire(in: dir) } catch { throw error.error }
         }
+        defer { if lock == nil { held.release() } }
+        RecordFiles.removeStaleTemporaries(in: dir)
         let manifestName = BatchManifest.fileName(for: options.shard)
         let manifestURL = dir.appendingPathComponent(manifestName)
-        if fm.fileExists(atPath: manifestURL.path) {
+        let range = selectedRange
+        var header = BatchManifest(
+            template: template.name, data: dataSource, recipients: recipientsSource, total: items.count,
+            formats: options.formats.map(\.rawValue), names: options.names.pattern, textWidth: options.writer.textWidth,
+            shard: options.shard.map { ($0, range.first, range.last) }, entries: [])
+        // What an interrupted run of this same batch completed is kept (BatchResume).
+        let kept = keptRecords(in: dir, manifestURL: manifestURL, header: header)
+        if FileManager.default.fileExists(atPath: manifestURL.path) {
             guard unlink(manifestURL.path) == 0 else {
                 throw VanBanError(.output, "cannot replace '\(manifestURL.path)': \(String(cString: strerror(errno)))", help: "check the permissions of the folder")
             }
         }
 
-        let work = Array(selected)
-        let state = RunState(count: work.count, keepDocuments: options.merge)
+        let work = selected
+        let spool = try ManifestSpool(in: dir)
+        let state = RunState(count: work.count, first: work.startIndex, keepDocuments: options.merge, spool: spool)
         let workers = max(1, min(options.jobs, work.count))
-        DispatchQueue.concurrentPerform(iterations: workers) { _ in
-            while let k = state.take() {
-                let (entry, document) = produce(work[k], in: dir, pdf: pdf)
-                state.finish(k, entry: entry, document: document, progress: progress)
+        // A write error stops this run only; `cancellation` (a signal) may stop every run.
+        let stop = BatchCancellation()
+        cancellation.started()
+        if let pdf {
+            // With PDF, records render in windows and wait, staged, for their PDFs.
+            pdf.run(self, work: work, kept: kept, state: state, in: dir, workers: workers, stop: stop, cancellation: cancellation, progress: progress)
+        } else {
+            DispatchQueue.concurrentPerform(iterations: workers) { _ in
+                while cancellation.reason == nil, stop.reason == nil, let k = state.take() {
+                    if case .done(let outcome, let document) = produce(work[work.startIndex + k], in: dir, kept: kept) {
+                        settle(k, outcome, document: document, state: state, stop: stop, progress: progress)
+                    }
+                }
             }
         }
-        var (entries, documents) = state.results()
-        pdf?.finish(self, entries: &entries, documents: &documents, in: dir)
+        cancellation.ended()
+        var summary = state.summary()
 
-        var filesWritten = entries.reduce(0) { $0 + $1.entry.files.count }
         var merged: [BatchManifest.Merged]?
-        if options.merge {
-            let docs = documents.compactMap { $0 }
-            let missing = entries.filter { $0.entry.error != nil }.map(\.entry.index)
+        // The merged files of an incomplete run would lack records silently: not written.
+        if options.merge && summary.incomplete.isEmpty {
+            let docs = summary.documents.compactMap { $0 }
+            let missing = summary.failedIndices
             var list: [BatchManifest.Merged] = []
             for format in options.formats {
                 guard let doc = Batch.merged(docs) else {
@@ -312,8 +373,9 @@ public struct Batch: Sendable {
                 let name = mergedFileName(format)
                 do {
                     let bytes = try Engine.writer(for: format, options: options.writer).write(doc)
-                    try write(bytes, name: name, in: dir)
-                    filesWritten += 1
+                    try RecordFiles.write([(name, bytes)], in: dir)
+                    summary.filesWritten += 1
+                    summary.bytesWritten += bytes.count
                     list.append(.init(format: format.rawValue, file: .init(format: format.rawValue, path: name, bytes: bytes.count, sha256: SHA256Digest.hex(bytes)),
                                       documents: docs.count, missing: missing))
                 } catch {
@@ -321,63 +383,93 @@ public struct Batch: Sendable {
                 }
             }
             merged = list
+            summary.documents = []
         }
 
-        let range = selectedRange
-        let manifest = BatchManifest(
-            template: template.name, data: dataSource, recipients: recipientsSource, total: items.count,
-            formats: options.formats.map(\.rawValue), names: options.names.pattern, textWidth: options.writer.textWidth,
-            shard: options.shard.map { ($0, range.first, range.last) }, entries: entries.map(\.entry), merged: merged)
-        try AtomicFile.write(manifest.jsonBytes(), to: manifestURL)
-        let failures = entries.compactMap { e in e.problems.isEmpty ? nil : (e.entry.index, e.origin, e.problems) }
-        // One line per distinct warning, with the records it concerns: base-data warnings
-        // repeat in every record, and a clerk needs to read them once.
-        var warnings: [(problem: Problem, records: [Int])] = []
-        var slot: [String: Int] = [:]
-        for e in entries {
-            for w in e.warnings {
-                if let k = slot[w.description] { warnings[k].records.append(e.entry.index) } else {
-                    slot[w.description] = warnings.count
-                    warnings.append((w, [e.entry.index]))
-                }
-            }
-        }
-        return BatchReport(manifest: manifest, manifestName: manifestName, failures: failures, warnings: warnings, filesWritten: filesWritten)
+        header.merged = merged
+        let incomplete = summary.incomplete.isEmpty ? nil : (reason: stop.reason ?? cancellation.reason ?? "the run stopped", records: summary.incomplete)
+        // The commit record: written only after every file it lists is durable.
+        try RecordFiles.syncAll(dir)
+        try spool.commit(header, records: summary.entries, failed: summary.failedIndices.count, incomplete: incomplete, to: manifestURL)
+        return BatchReport(header: header, manifestURL: manifestURL, manifestName: manifestName, records: summary.entries,
+                           failed: summary.failedIndices.count, failures: summary.failures, warnings: summary.warnings.map { ($0.problem, $0.records) },
+                           filesWritten: summary.filesWritten, bytesWritten: summary.bytesWritten, incomplete: summary.incomplete,
+                           incompleteReason: incomplete?.reason, writeErrors: summary.writeErrors, kept: kept.count)
     }
 
-    /// Renders and writes one record; never throws: problems go into the entry.
-    func produce(_ item: BatchItem, in dir: URL, pdf: BatchPDFStage? = nil) -> (Outcome, Document?) {
+    /// What ``produce(_:in:pdf:)`` gives for one record.
+    enum Produced: Sendable {
+        /// The record is settled: its files are in place, or it failed (no files).
+        case done(Outcome, Document?)
+        /// Its other files are staged and its flat ODT waits for the PDF converter.
+        case waiting(Waiting)
+    }
+
+    /// A record whose files are staged until its PDF arrives.
+    struct Waiting: Sendable {
+        var staged: StagedRecord
+        /// The record's entry, with every file but the PDF.
+        var outcome: Outcome
+        var document: Document?
+    }
+
+    /// Puts a settled record into the run: a write error stops the run and leaves the
+    /// record incomplete; anything else goes to the manifest in record order.
+    func settle(_ k: Int, _ outcome: Outcome, document: Document?, state: RunState, stop: BatchCancellation, progress: (@Sendable (Int, Int) -> Void)?) {
+        if outcome.writeError != nil {
+            // A write error (a full disk, say) stops the run: the records after it
+            // would fail the same way.
+            stop.cancel(reason: "a file could not be written")
+            state.abandon(k, outcome: outcome)
+        } else {
+            state.finish(k, outcome: outcome, document: document, progress: progress)
+        }
+    }
+
+    /// Renders and writes one record; never throws: problems go into the entry. With
+    /// `pdf`, a rendered record's files stay staged and its flat ODT goes to the stage.
+    func produce(_ item: BatchItem, in dir: URL, pdf: BatchPDFStage? = nil, kept: [Int: BatchManifest.Entry] = [:]) -> Produced {
+        if let e = kept[item.index] { return reuse(item, entry: e) }
         var entry = BatchManifest.Entry(index: item.index, source: item.origin, recipient: item.recipient, name: item.stem)
-        func failed(_ problems: [BatchProblem]) -> (Outcome, Document?) {
+        func failed(_ problems: [BatchProblem]) -> Produced {
             entry.error = problems.map(\.manifestText).joined(separator: "; ")
-            return (Outcome(entry: entry, origin: item.origin, problems: problems, warnings: []), nil)
+            return .done(Outcome(entry: entry, origin: item.origin, problems: problems, warnings: []), nil)
         }
         switch render(item) {
         case .failed(let problems): return failed(problems)
         case .rendered(let document, let outputs, let warnings):
             guard let stem = item.stem else { return failed([BatchProblem("the record has no file name")]) }
+            var staged = StagedRecord(dir: dir)
             var files: [BatchManifest.File] = []
-            for (format, bytes) in outputs {
-                if format == .pdf, let pdf {
-                    do { try pdf.stage(bytes, index: item.index) } catch { return failed([BatchProblem(error)]) }
-                    continue
+            do throws(VanBanError) {
+                for (format, bytes) in outputs where format != .pdf {
+                    let name = stem + "." + format.fileExtension
+                    try staged.add(name, bytes)
+                    files.append(BatchManifest.File(format: format.rawValue, path: name, bytes: bytes.count, sha256: SHA256Digest.hex(bytes)))
                 }
-                let name = stem + "." + format.fileExtension
-                do { try write(bytes, name: name, in: dir) } catch { return failed([BatchProblem(error)]) }
-                files.append(.init(format: format.rawValue, path: name, bytes: bytes.count, sha256: SHA256Digest.hex(bytes)))
+                if let pdf, let fodt = outputs.first(where: { $0.format == .pdf })?.bytes {
+                    // The other files wait, staged, for the PDF (BatchPDFStage.run).
+                    do { try pdf.stage(fodt, index: item.index) } catch { staged.discard(); throw error }
+                    entry.files = files
+                    return .waiting(Waiting(staged: staged, outcome: Outcome(entry: entry, origin: item.origin, problems: [], warnings: warnings), document: document))
+                }
+                try staged.commit()
+            } catch {
+                let problem = BatchProblem(error)
+                entry.error = problem.manifestText
+                var o = Outcome(entry: entry, origin: item.origin, problems: [problem], warnings: [])
+                o.writeError = error
+                return .done(o, nil)
             }
             entry.files = files
-            return (Outcome(entry: entry, origin: item.origin, problems: [], warnings: warnings), document)
+            return .done(Outcome(entry: entry, origin: item.origin, problems: [], warnings: warnings), document)
         }
     }
 
     /// Writes one file directly inside `dir`, atomically; refuses a name that is not a
     /// single safe path component.
     func write(_ bytes: [UInt8], name: String, in dir: URL) throws(VanBanError) {
-        guard !name.isEmpty, !name.hasPrefix("."), !name.contains("/"), !name.contains(".."), !name.contains("\0") else {
-            throw VanBanError(.output, "refusing the unsafe file name '\(name)'")
-        }
-        try AtomicFile.write(bytes, to: dir.appendingPathComponent(name, isDirectory: false))
+        try RecordFiles.write([(name, bytes)], in: dir)
     }
 
     /// One record's result.
@@ -386,50 +478,137 @@ public struct Batch: Sendable {
         var origin: String
         var problems: [BatchProblem]
         var warnings: [Problem]
+        /// Set when the record's files could not be written: the record is incomplete.
+        var writeError: VanBanError?
     }
 }
 
-/// The shared state of a parallel run: the next record to take, and the results,
-/// each slot written once. Guarded by a lock.
-private final class RunState: Sendable {
-    private struct State: Sendable {
+/// What a run keeps while records finish: counts and a fixed-size summary per record
+/// (failed records keep their problems); entries go to the spool in record order.
+struct RunSummary: Sendable {
+    var entries = 0
+    var failedIndices: [Int] = []
+    var failures: [(index: Int, origin: String, problems: [BatchProblem])] = []
+    /// Each distinct warning once, with the records it was found in as ranges.
+    var warnings: [(problem: Problem, records: [Int])] = []
+    var filesWritten = 0
+    var bytesWritten = 0
+    var incomplete: [Int] = []
+    var writeErrors: [(index: Int, error: VanBanError)] = []
+    var documents: [Document?] = []
+}
+
+/// The shared state of a parallel run: the next record to take, the records finished
+/// out of order (waiting for the ones before them), and the summary. Guarded by a lock.
+final class RunState: Sendable {
+    private struct State: @unchecked Sendable {
         var next = 0
         var done = 0
-        var entries: [Batch.Outcome?]
-        var documents: [Document?]
+        var written = 0
+        var pending: [Int: Batch.Outcome] = [:]
+        var abandoned = Set<Int>()
+        var summary = RunSummary()
+        var warningSlot: [String: Int] = [:]
+        var warningRanges: [[ClosedRange<Int>]] = []
     }
     private let state: Locked<State>
     private let count: Int
+    private let first: Int
     private let keepDocuments: Bool
+    private let spool: ManifestSpool
 
-    init(count: Int, keepDocuments: Bool) {
+    init(count: Int, first: Int, keepDocuments: Bool, spool: ManifestSpool) {
         self.count = count
+        self.first = first
         self.keepDocuments = keepDocuments
-        state = Locked(State(entries: Array(repeating: nil, count: count),
-                             documents: Array(repeating: nil, count: keepDocuments ? count : 0)))
+        self.spool = spool
+        var s = State()
+        if keepDocuments { s.summary.documents = Array(repeating: nil, count: count) }
+        state = Locked(s)
     }
 
-    /// The next record's position, or nil when all are taken.
-    func take() -> Int? {
+    /// The next record's position, or nil when all are taken (all below `limit`, if given).
+    func take(below limit: Int = .max) -> Int? {
         state.withLock { s in
-            guard s.next < count else { return nil }
+            guard s.next < min(count, limit) else { return nil }
             s.next += 1
             return s.next - 1
         }
     }
 
-    /// Stores a result and reports progress (serialised by the lock).
-    func finish(_ k: Int, entry: Batch.Outcome, document: Document?, progress: (@Sendable (Int, Int) -> Void)?) {
+    /// Stores a result, writes every entry now in order to the spool and reports
+    /// progress (serialised by the lock).
+    func finish(_ k: Int, outcome: Batch.Outcome, document: Document?, progress: (@Sendable (Int, Int) -> Void)?) {
         state.withLock { s in
-            s.entries[k] = entry
-            if keepDocuments { s.documents[k] = document }
+            s.pending[k] = outcome
+            if keepDocuments { s.summary.documents[k] = document }
+            drain(&s)
             s.done += 1
             progress?(s.done, count)
         }
     }
 
-    /// Every result in record order (after all workers have finished).
-    func results() -> ([Batch.Outcome], [Document?]) {
-        state.withLock { s in (s.entries.map { $0! }, s.documents) }
+    /// Records a record that was not completed (its files could not be written).
+    func abandon(_ k: Int, outcome: Batch.Outcome) {
+        state.withLock { s in
+            s.abandoned.insert(k)
+            if let e = outcome.writeError { s.summary.writeErrors.append((outcome.entry.index, e)) }
+            drain(&s)
+        }
+    }
+
+    private func drain(_ s: inout State) {
+        while true {
+            if s.abandoned.contains(s.written) {
+                s.abandoned.remove(s.written)
+                s.summary.incomplete.append(first + s.written + 1)
+                s.written += 1
+                continue
+            }
+            guard let o = s.pending.removeValue(forKey: s.written) else { return }
+            s.written += 1
+            record(o, &s)
+        }
+    }
+
+    private func record(_ o: Batch.Outcome, _ s: inout State) {
+        spool.append(o.entry)
+        s.summary.entries += 1
+        if o.entry.error != nil {
+            s.summary.failedIndices.append(o.entry.index)
+            s.summary.failures.append((o.entry.index, o.origin, o.problems))
+        }
+        s.summary.filesWritten += o.entry.files.count
+        s.summary.bytesWritten += o.entry.files.reduce(0) { $0 + $1.bytes }
+        // One line per distinct warning, with the records it concerns: base-data warnings
+        // repeat in every record, and a clerk needs to read them once. Records are kept
+        // as ranges, so a warning of every record costs one range, not one number each.
+        let i = o.entry.index
+        for w in o.warnings {
+            if let k = s.warningSlot[w.description] {
+                if let last = s.warningRanges[k].last, last.upperBound == i - 1 {
+                    s.warningRanges[k][s.warningRanges[k].count - 1] = last.lowerBound...i
+                } else if s.warningRanges[k].last?.upperBound != i {
+                    s.warningRanges[k].append(i...i)
+                }
+            } else {
+                s.warningSlot[w.description] = s.summary.warnings.count
+                s.summary.warnings.append((w, []))
+                s.warningRanges.append([i...i])
+            }
+        }
+    }
+
+    /// The summary (after all workers have finished): records never taken and those
+    /// still waiting behind an incomplete one are settled in order.
+    func summary() -> RunSummary {
+        state.withLock { s in
+            for k in s.written..<count {
+                if let o = s.pending.removeValue(forKey: k) { record(o, &s) } else { s.summary.incomplete.append(first + k + 1) }
+            }
+            s.written = count
+            for (k, ranges) in s.warningRanges.enumerated() { s.summary.warnings[k].records = ranges.flatMap { Array($0) } }
+            return s.summary
+        }
     }
 }

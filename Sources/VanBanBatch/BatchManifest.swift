@@ -186,12 +186,7 @@ public struct BatchManifest: Sendable, Hashable {
             o["shard"] = .object(JSONObject([("index", n(shard.shard.index)), ("count", n(shard.shard.count)), ("first", n(shard.first)), ("last", n(shard.last))]))
         }
         o["summary"] = .object(JSONObject([("records", n(entries.count)), ("documents", n(entries.count - failed)), ("failed", n(failed))]))
-        o["entries"] = .array(entries.map { e in
-            var x = JSONObject([("index", n(e.index)), ("source", .string(e.source)), ("recipient", .string(e.recipient))])
-            if let name = e.name { x["name"] = .string(name) }
-            if let error = e.error { x["error"] = .string(error) } else { x["files"] = .array(e.files.map(file)) }
-            return .object(x)
-        })
+        o["entries"] = .array(entries.map(Self.entryValue))
         if let merged {
             o["merged"] = .array(merged.map { m in
                 var x = JSONObject()
@@ -203,6 +198,21 @@ public struct BatchManifest: Sendable, Hashable {
             })
         }
         return .object(o)
+    }
+
+    /// One entry as the manifest writes it.
+    static func entryValue(_ e: Entry) -> Value {
+        func n(_ i: Int) -> Value { .number(ExactNumber(i)) }
+        var x = JSONObject([("index", n(e.index)), ("source", .string(e.source)), ("recipient", .string(e.recipient))])
+        if let name = e.name { x["name"] = .string(name) }
+        if let error = e.error {
+            x["error"] = .string(error)
+        } else {
+            x["files"] = .array(e.files.map { f in
+                .object(JSONObject([("format", .string(f.format)), ("path", .string(f.path)), ("bytes", n(f.bytes)), ("sha256", .string(f.sha256))]))
+            })
+        }
+        return .object(x)
     }
 
     /// The manifest as pretty-printed UTF-8 JSON with a final newline.
@@ -231,6 +241,7 @@ public struct BatchManifest: Sendable, Hashable {
             File(format: try str(x["format"], "format"), path: try str(x["path"], "path"), bytes: try int(x["bytes"], "bytes"), sha256: try str(x["sha256"], "sha256"))
         }
         guard v["manifest"]?.stringValue == Self.formatTag else { throw bad("\"manifest\" is not \"\(Self.formatTag)\"") }
+        if v["incomplete"] != nil { throw bad("it is marked incomplete (the run was interrupted or could not write); run that batch again to complete it") }
         template = try str(v["template"], "template")
         data = try src(v["data"], "data")
         recipients = try src(v["recipients"], "recipients")

@@ -3,17 +3,24 @@ import VanBan
 
 /// The PDF step of a batch.
 ///
-/// While the records render in parallel, each record's flat ODT is staged in a scratch
-/// folder instead of being written as `.pdf`. When every record has rendered, one
-/// ``PDFConverter`` run converts them all (LibreOffice starts once per worker, not once
-/// per document) and each PDF is written atomically as it arrives. A record whose PDF
-/// fails (twice: see ``PDFConverter``) becomes a failed record: its other files are
-/// removed, so a failed record has no files, as for any other failure.
+/// Records render in windows of ``window`` records. In a window, each record's other
+/// formats are written to temporary files in the output folder (``StagedRecord``) and
+/// its flat ODT is staged in a scratch folder; then one ``PDFConverter`` run converts the
+/// window (LibreOffice starts once per worker and list, not once per document). When a
+/// record's PDF arrives, all its files are renamed into place together and its entry
+/// goes to the manifest; a record whose PDF fails (twice: see ``PDFConverter``) becomes a
+/// failed record and its staged files are removed, so a record's files, PDF included,
+/// appear together or not at all. What a window keeps in memory is a fixed-size summary
+/// per record (its entry and, with `--merge`, its document), so memory does not grow
+/// with the batch.
 final class BatchPDFStage: Sendable {
     let converter: PDFConverter
     let scratch: PDFScratch
     /// The position of `pdf` in the batch's formats, where its file goes in each entry.
     let position: Int
+    /// How many records a window holds: four lists of 250 per LibreOffice worker, so a
+    /// window costs as many LibreOffice starts as the same records converted in one go.
+    let window: Int
 
     /// Finds LibreOffice and makes the staging folder.
     /// - Throws: ``VanBanError`` of kind `tool` when LibreOffice is not installed.
@@ -21,6 +28,7 @@ final class BatchPDFStage: Sendable {
         converter = try PDFConverter(options: options)
         scratch = try PDFScratch()
         position = formats.firstIndex(of: .pdf) ?? formats.count
+        window = max(1, options.workers) * 1_000
     }
 
     func path(for index: Int) -> String { scratch.path + "/record-\(index).fodt" }
@@ -32,58 +40,97 @@ final class BatchPDFStage: Sendable {
         }
     }
 
-    /// Converts every staged record, writes the PDFs into `dir` and updates the entries:
-    /// the PDF file goes in at its format's place; a record whose PDF failed loses its
-    /// other files and its document (so the merged files leave it out too).
-    func finish(_ batch: Batch, entries: inout [Batch.Outcome], documents: inout [Document?], in dir: URL) {
-        let staged = entries.indices.filter { entries[$0].entry.error == nil && FileManager.default.fileExists(atPath: path(for: entries[$0].entry.index)) }
-        let results = Results(count: staged.count)
-        let stems = staged.map { entries[$0].entry.name ?? "" }
-        let files = staged.map { URL(fileURLWithPath: path(for: entries[$0].entry.index)) }
-        do throws(VanBanError) {
-            try converter.convert(files: files) { k, result in
-                switch result {
-                case .success(let bytes):
-                    let name = stems[k] + ".pdf"
-                    do throws(VanBanError) {
-                        try batch.write(bytes, name: name, in: dir)
-                        results.set(k, .success(BatchManifest.File(format: "pdf", path: name, bytes: bytes.count, sha256: SHA256Digest.hex(bytes))))
-                    } catch {
-                        results.set(k, .failure(BatchProblem(error)))
+    /// Renders and converts `work` window by window, settling every record into `state`.
+    /// Stops taking records when `stop` or `cancellation` is set; a conversion under way
+    /// is stopped (LibreOffice killed) and its records are left incomplete.
+    func run(_ batch: Batch, work: ArraySlice<BatchItem>, kept: [Int: BatchManifest.Entry], state: RunState, in dir: URL, workers: Int,
+             stop: BatchCancellation, cancellation: BatchCancellation, progress: (@Sendable (Int, Int) -> Void)?) {
+        let stopped: @Sendable () -> Bool = { cancellation.reason != nil || stop.reason != nil }
+        var start = 0
+        while start < work.count, !stopped() {
+            let end = min(work.count, start + window)
+            let waiting = Locked<[Int: Batch.Waiting]>([:])
+            DispatchQueue.concurrentPerform(iterations: max(1, min(workers, end - start))) { _ in
+                while !stopped(), let k = state.take(below: end) {
+                    switch batch.produce(work[work.startIndex + k], in: dir, pdf: self, kept: kept) {
+                    case .done(let outcome, let document):
+                        batch.settle(k, outcome, document: document, state: state, stop: stop, progress: progress)
+                    case .waiting(let w):
+                        waiting.withLock { $0[k] = w }
                     }
-                case .failure(let error):
-                    var p = BatchProblem(error)
-                    p.message = "pdf: " + p.message
-                    results.set(k, .failure(p))
                 }
-                // The staged copy is no longer needed.
-                unlink(files[k].path)
             }
-        } catch {
-            for k in staged.indices where results.get(k) == nil { results.set(k, .failure(BatchProblem(error))) }
+            convert(waiting, batch: batch, work: work, state: state, stop: stop, stopped: stopped, progress: progress)
+            start = end
         }
-        for (k, e) in staged.enumerated() {
-            switch results.get(k) ?? .failure(BatchProblem("pdf: the converter gave no result")) {
-            case .success(let file):
-                entries[e].entry.files.insert(file, at: min(position, entries[e].entry.files.count))
-            case .failure(let problem):
-                for f in entries[e].entry.files { unlink(dir.appendingPathComponent(f.path).path) }
-                entries[e].entry.files = []
-                entries[e].entry.error = problem.manifestText
-                entries[e].problems = [problem]
-                if e < documents.count { documents[e] = nil }
+    }
+
+    /// Converts the records waiting in one window and settles each as its PDF arrives.
+    private func convert(_ waiting: Locked<[Int: Batch.Waiting]>, batch: Batch, work: ArraySlice<BatchItem>, state: RunState,
+                         stop: BatchCancellation, stopped: @escaping @Sendable () -> Bool, progress: (@Sendable (Int, Int) -> Void)?) {
+        let keys = waiting.withLock { $0.keys.sorted() }
+        let files = keys.map { URL(fileURLWithPath: path(for: work[work.startIndex + $0].index)) }
+        let settle: @Sendable (Int, Result<[UInt8], VanBanError>) -> Void = { k, result in
+            guard var w = waiting.withLock({ $0.removeValue(forKey: k) }) else { return }
+            unlink(self.path(for: w.outcome.entry.index))
+            switch result {
+            case .success(let bytes):
+                let name = (w.outcome.entry.name ?? "") + ".pdf"
+                do throws(VanBanError) {
+                    try w.staged.add(name, bytes)
+                    try w.staged.commit()
+                } catch {
+                    let problem = BatchProblem(error)
+                    var o = w.outcome
+                    o.entry.files = []
+                    o.entry.error = problem.manifestText
+                    o.problems = [problem]
+                    o.warnings = []
+                    o.writeError = error
+                    batch.settle(k, o, document: nil, state: state, stop: stop, progress: progress)
+                    return
+                }
+                let file = BatchManifest.File(format: "pdf", path: name, bytes: bytes.count, sha256: SHA256Digest.hex(bytes))
+                w.outcome.entry.files.insert(file, at: min(self.position, w.outcome.entry.files.count))
+                batch.settle(k, w.outcome, document: w.document, state: state, stop: stop, progress: progress)
+            case .failure(let error):
+                w.staged.discard()
+                if stopped() {
+                    // Interrupted or stopped by a write error: not a failure of the record,
+                    // which a re-run completes.
+                    state.abandon(k, outcome: w.outcome)
+                    return
+                }
+                var p = BatchProblem(error)
+                if !p.message.hasPrefix("pdf:") { p.message = "pdf: " + p.message }
+                var o = w.outcome
+                o.entry.files = []
+                o.entry.error = p.manifestText
+                o.problems = [p]
+                o.warnings = []
+                batch.settle(k, o, document: nil, state: state, stop: stop, progress: progress)
             }
         }
+        if !keys.isEmpty && !stopped() {
+            do throws(VanBanError) {
+                try converter.convert(files: files, shouldStop: stopped) { j, result in settle(keys[j], result) }
+            } catch {
+                for k in keys { settle(k, .failure(error)) }
+            }
+        }
+        // Whatever the converter did not deliver (a stop before it started, say).
+        for k in keys { settle(k, .failure(VanBanError(.render, "the converter gave no result"))) }
     }
 
     /// Removes the staging folder.
     func remove() { scratch.remove() }
+}
 
-    /// The result of each staged record, set from the converter's worker threads.
-    private struct Results: Sendable {
-        private let slots: Locked<[Result<BatchManifest.File, BatchProblem>?]>
-        init(count: Int) { slots = Locked(Array(repeating: nil, count: count)) }
-        func set(_ k: Int, _ r: Result<BatchManifest.File, BatchProblem>) { slots.withLock { $0[k] = r } }
-        func get(_ k: Int) -> Result<BatchManifest.File, BatchProblem>? { slots.withLock { $0[k] } }
+extension Batch {
+    /// Checks that the tools the formats need are installed (LibreOffice for `pdf`), so
+    /// a caller can refuse a batch before it creates or locks the output folder.
+    /// - Throws: ``VanBanError`` of kind `tool` when LibreOffice is not installed.
+    public func checkTools() throws(VanBanError) {
+        if options.formats.contains(.pdf) { _ = try PDFConverter(options: options.writer.pdf) }
     }
 }

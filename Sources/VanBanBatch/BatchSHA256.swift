@@ -1,103 +1,87 @@
+import CVanBanCrypto
 import VanBan
 
-/// SHA-256 (FIPS 180-4), for the checksums in a batch manifest. Small and
-/// dependency-free; checked against the FIPS test vectors.
+/// SHA-256 (FIPS 180-4), for the checksums in a batch manifest, computed by the
+/// system's libcrypto (OpenSSL: the one-shot `SHA256()` and the EVP digest interface),
+/// whose SHA-256 uses the processor's SHA or vector instructions. Checked against the
+/// FIPS test vectors.
+///
+/// A value type: copies are independent (the digest state is copied on write).
 public struct SHA256Digest: Sendable {
-    private var h: [UInt32] = [
-        0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19,
-    ]
-    private var buffer: [UInt8] = []
-    private var length: UInt64 = 0
+    /// The digest state, shared by copies until one of them changes it.
+    private final class Context: @unchecked Sendable {
+        // Owned by this object alone; reached only through a uniquely referenced
+        // `Context` (copy on write) or read by `finalize`, which copies it first.
+        let ctx: OpaquePointer
 
-    private static let k: [UInt32] = [
-        0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
-        0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,
-        0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da,
-        0x983e5152, 0xa831c66d, 0xb00327c8, 0xbf597fc7, 0xc6e00bf3, 0xd5a79147, 0x06ca6351, 0x14292967,
-        0x27b70a85, 0x2e1b2138, 0x4d2c6dfc, 0x53380d13, 0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85,
-        0xa2bfe8a1, 0xa81a664b, 0xc24b8b70, 0xc76c51a3, 0xd192e819, 0xd6990624, 0xf40e3585, 0x106aa070,
-        0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3,
-        0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
-    ]
+        init() {
+            ctx = EVP_MD_CTX_new()
+            EVP_DigestInit_ex(ctx, EVP_sha256(), nil)
+        }
+
+        init(copying other: Context) {
+            ctx = EVP_MD_CTX_new()
+            EVP_MD_CTX_copy_ex(ctx, other.ctx)
+        }
+
+        deinit { EVP_MD_CTX_free(ctx) }
+    }
+    private var context = Context()
 
     /// A fresh hash.
     public init() {}
 
     /// Adds bytes.
     public mutating func update(_ bytes: some Collection<UInt8>) {
-        length &+= UInt64(bytes.count)
-        buffer.append(contentsOf: bytes)
-        var offset = 0
-        while buffer.count - offset >= 64 {
-            compress(buffer, at: offset)
-            offset += 64
+        if !isKnownUniquelyReferenced(&context) { context = Context(copying: context) }
+        let ctx = context.ctx
+        let done: Bool? = bytes.withContiguousStorageIfAvailable { buf in
+            _ = EVP_DigestUpdate(ctx, buf.baseAddress, buf.count)
+            return true
         }
-        if offset > 0 { buffer.removeFirst(offset) }
+        if done == nil {
+            let copy = Array(bytes)
+            copy.withUnsafeBufferPointer { buf in _ = EVP_DigestUpdate(ctx, buf.baseAddress, buf.count) }
+        }
     }
 
     /// The 32-byte digest. The hash itself is unchanged, so more bytes may follow.
     public func finalize() -> [UInt8] {
-        var copy = self
-        let bits = length &* 8
-        var pad: [UInt8] = [0x80]
-        let used = (buffer.count + 1) % 64
-        pad += [UInt8](repeating: 0, count: used <= 56 ? 56 - used : 120 - used)
-        for s in stride(from: 56, through: 0, by: -8) { pad.append(UInt8(truncatingIfNeeded: bits >> UInt64(s))) }
-        let savedLength = copy.length
-        copy.update(pad)
-        copy.length = savedLength
-        var out: [UInt8] = []
-        out.reserveCapacity(32)
-        for word in copy.h {
-            out += [UInt8(word >> 24), UInt8(truncatingIfNeeded: word >> 16), UInt8(truncatingIfNeeded: word >> 8), UInt8(truncatingIfNeeded: word)]
-        }
+        let copy = Context(copying: context)
+        var out = [UInt8](repeating: 0, count: 32)
+        var n: UInt32 = 0
+        out.withUnsafeMutableBufferPointer { buf in _ = EVP_DigestFinal_ex(copy.ctx, buf.baseAddress, &n) }
         return out
     }
 
     /// The digest as 64 lower-case hexadecimal digits.
-    public func hexDigest() -> String {
-        let digits = Array("0123456789abcdef".utf8)
-        var s: [UInt8] = []
-        s.reserveCapacity(64)
-        for b in finalize() {
-            s.append(digits[Int(b >> 4)])
-            s.append(digits[Int(b & 0x0F)])
-        }
-        return String(decoding: s, as: UTF8.self)
-    }
+    public func hexDigest() -> String { Self.hexText(finalize()) }
 
     /// The SHA-256 of `bytes` as 64 lower-case hexadecimal digits.
     public static func hex(_ bytes: some Collection<UInt8>) -> String {
-        var d = SHA256Digest()
-        d.update(bytes)
-        return d.hexDigest()
+        var out = [UInt8](repeating: 0, count: 32)
+        let done: Bool? = bytes.withContiguousStorageIfAvailable { buf in
+            out.withUnsafeMutableBufferPointer { o in _ = SHA256(buf.baseAddress, buf.count, o.baseAddress) }
+            return true
+        }
+        if done == nil {
+            var d = SHA256Digest()
+            d.update(bytes)
+            return d.hexDigest()
+        }
+        return hexText(out)
     }
 
-    private mutating func compress(_ block: [UInt8], at offset: Int) {
-        var w = [UInt32](repeating: 0, count: 64)
-        for t in 0..<16 {
-            let j = offset + t * 4
-            w[t] = UInt32(block[j]) << 24 | UInt32(block[j + 1]) << 16 | UInt32(block[j + 2]) << 8 | UInt32(block[j + 3])
+    private static func hexText(_ digest: [UInt8]) -> String {
+        let digits: StaticString = "0123456789abcdef"
+        return String(unsafeUninitializedCapacity: 64) { s in
+            digits.withUTF8Buffer { d in
+                for (k, b) in digest.enumerated() {
+                    s[2 * k] = d[Int(b >> 4)]
+                    s[2 * k + 1] = d[Int(b & 0x0F)]
+                }
+            }
+            return 64
         }
-        for t in 16..<64 {
-            let s0 = rotr(w[t - 15], 7) ^ rotr(w[t - 15], 18) ^ (w[t - 15] >> 3)
-            let s1 = rotr(w[t - 2], 17) ^ rotr(w[t - 2], 19) ^ (w[t - 2] >> 10)
-            w[t] = w[t - 16] &+ s0 &+ w[t - 7] &+ s1
-        }
-        var a = h[0], b = h[1], c = h[2], d = h[3], e = h[4], f = h[5], g = h[6], hh = h[7]
-        for t in 0..<64 {
-            let s1 = rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)
-            let ch = (e & f) ^ (~e & g)
-            let t1 = hh &+ s1 &+ ch &+ Self.k[t] &+ w[t]
-            let s0 = rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)
-            let maj = (a & b) ^ (a & c) ^ (b & c)
-            let t2 = s0 &+ maj
-            hh = g; g = f; f = e; e = d &+ t1
-            d = c; c = b; b = a; a = t1 &+ t2
-        }
-        h[0] &+= a; h[1] &+= b; h[2] &+= c; h[3] &+= d
-        h[4] &+= e; h[5] &+= f; h[6] &+= g; h[7] &+= hh
     }
-
-    @inline(__always) private func rotr(_ x: UInt32, _ n: UInt32) -> UInt32 { (x >> n) | (x << (32 - n)) }
 }

@@ -77,13 +77,18 @@ public struct PDFConverter: Sendable {
     /// `files` and its PDF bytes or why it failed. Calls come from several threads, one
     /// at a time per worker; `deliver` must be thread-safe.
     ///
+    /// When `shouldStop` returns true (it is asked every 50 ms), the running LibreOffice
+    /// processes are killed and every document not converted yet is delivered as a failure
+    /// of kind `output` ("the run was stopped"); nothing new starts.
+    ///
     /// - Throws: ``VanBanError`` of kind `output` when no scratch folder can be made;
     ///   failures of single documents are delivered, not thrown.
-    public func convert(files: [URL], deliver: @escaping @Sendable (Int, Result<[UInt8], VanBanError>) -> Void) throws(VanBanError) {
+    public func convert(files: [URL], shouldStop: (@Sendable () -> Bool)? = nil,
+                        deliver: @escaping @Sendable (Int, Result<[UInt8], VanBanError>) -> Void) throws(VanBanError) {
         if files.isEmpty { return }
         let scratch = try PDFScratch()
         defer { scratch.remove() }
-        try run(files: files, scratch: scratch, deliver: deliver)
+        try run(files: files, scratch: scratch, shouldStop: shouldStop, deliver: deliver)
     }
 
     /// How many LibreOffice processes a batch of `count` documents gets: one per 16
@@ -95,7 +100,7 @@ public struct PDFConverter: Sendable {
     /// between lists, which also bounds its memory).
     static let maxListLength = 250
 
-    private func run(files: [URL], scratch: PDFScratch, deliver: @escaping @Sendable (Int, Result<[UInt8], VanBanError>) -> Void) throws(VanBanError) {
+    private func run(files: [URL], scratch: PDFScratch, shouldStop: (@Sendable () -> Bool)? = nil, deliver: @escaping @Sendable (Int, Result<[UInt8], VanBanError>) -> Void) throws(VanBanError) {
         // LibreOffice names each PDF after its input; inputs whose names are not unique
         // `.fodt` names are copied under numbered names first.
         var inputs = files.map(\.path)
@@ -119,7 +124,7 @@ public struct PDFConverter: Sendable {
         let workers = workerCount(for: todo.count)
         let queue = ChunkQueue(todo, workers: workers, maxLength: Self.maxListLength)
         DispatchQueue.concurrentPerform(iterations: workers) { slot in
-            var worker = Worker(converter: self, folder: scratch.path + "/w\(slot)", environment: environment)
+            var worker = Worker(converter: self, folder: scratch.path + "/w\(slot)", environment: environment, shouldStop: shouldStop)
             while let chunk = queue.take() {
                 worker.convert(chunk, inputs: sources, deliver: deliver)
             }
@@ -137,12 +142,15 @@ private struct Worker {
     let converter: PDFConverter
     let folder: String
     let environment: [String: String]
+    /// Asked while LibreOffice runs: true stops the conversion (see ``PDFConverter/convert(files:shouldStop:deliver:)``).
+    let shouldStop: (@Sendable () -> Bool)?
     var runs = 0
 
-    init(converter: PDFConverter, folder: String, environment: [String: String]) {
+    init(converter: PDFConverter, folder: String, environment: [String: String], shouldStop: (@Sendable () -> Bool)? = nil) {
         self.converter = converter
         self.folder = folder
         self.environment = environment
+        self.shouldStop = shouldStop
         mkdir(folder, 0o700)
         mkdir(folder + "/profile", 0o700)
     }
@@ -153,7 +161,11 @@ private struct Worker {
         case crashed(Int32)
         case hung(Double)
         case notStarted(String)
+        case stopped
     }
+
+    /// The failure of every document left when the caller stops the conversion.
+    static let stopped = VanBanError(.output, "the run was stopped before this document's PDF was made", help: "run the same command again")
 
     /// Converts `docs` (indices into `inputs`), restarting LibreOffice as needed.
     mutating func convert(_ docs: [Int], inputs: [String], deliver: @Sendable (Int, Result<[UInt8], VanBanError>) -> Void) {
@@ -161,6 +173,10 @@ private struct Worker {
         var attempts: [Int: Int] = [:]
         var barren = 0
         while !pending.isEmpty {
+            if shouldStop?() == true {
+                for d in pending { deliver(d, .failure(Self.stopped)) }
+                return
+            }
             let (end, done, log) = runOnce(pending, inputs: inputs)
             ChildRegistry.shared.parkIfAborted()
             if case .notStarted(let reason) = end {
@@ -170,6 +186,10 @@ private struct Worker {
                 return
             }
             for d in pending { if let bytes = done[d] { deliver(d, .success(bytes)) } }
+            if case .stopped = end {
+                for d in pending where done[d] == nil { deliver(d, .failure(Self.stopped)) }
+                return
+            }
             let lastDone = pending.lastIndex { done[$0] != nil } ?? -1
             var next: [Int] = []
             for (pos, d) in pending.enumerated() where done[d] == nil {
@@ -203,6 +223,7 @@ private struct Worker {
         case .crashed(let sig): why = "LibreOffice crashed (signal \(sig))"
         case .exited(let status): why = "LibreOffice wrote no PDF for it" + (status != 0 ? " (exit status \(status))" : "")
         case .notStarted(let r): why = "LibreOffice could not be started: \(r)"
+        case .stopped: why = "the run was stopped"
         }
         let detail = log.split(separator: "\n").last { $0.localizedCaseInsensitiveContains("error") }.map { ": " + $0.trimmingCharacters(in: .whitespaces) } ?? ""
         return VanBanError(.render, "the PDF was not made, twice: \(why)\(detail)",
@@ -250,6 +271,11 @@ private struct Worker {
             if now != seen {
                 seen = now
                 lastProgress = Date()
+            }
+            if shouldStop?() == true {
+                _ = child.kill()
+                end = .stopped
+                break
             }
             let allowed = sawProgress ? options.timeout : options.startupTimeout + options.timeout
             let idle = Date().timeIntervalSince(lastProgress)

@@ -172,14 +172,26 @@ struct BatchCommand: ParsableCommand {
         let report: BatchReport
         var progress: (@Sendable (Int, Int) -> Void)?
         if let bar { progress = { done, total in bar.show(done, total) } }
+        // Without LibreOffice a PDF batch stops before the folder is created or locked.
+        do { try batch.checkTools() } catch { fail(error) }
+        let lock: BatchLock
+        do { lock = try BatchLock.acquire(in: URL(fileURLWithPath: out)) } catch {
+            if case .busy(let e) = error {
+                note(e.description)
+                Foundation.exit(Exit.folderBusy)
+            }
+            fail(error.error)
+        }
+        defer { lock.release() }
+        if let pid = lock.stalePID { note("vanban: note: a lock left by batch process \(pid), which no longer runs, was taken over") }
         do {
-            report = try register.run(batch, make: make, base: base, out: out, progress: progress)
-        } catch { bar?.clear(); fail(error) }
+            report = try register.run(batch, make: make, base: base, out: out, lock: lock, progress: progress)
+        } catch { bar?.clear(); lock.release(); fail(error) }
         bar?.clear()
 
         for w in report.warnings {
             let r = w.records
-            let which = r.count == report.manifest.entries.count && r.count > 1 ? "every record" : (r.count == 1 ? "record \(r[0])" : "records " + NumberRanges.text(r))
+            let which = r.count == report.records && r.count > 1 ? "every record" : (r.count == 1 ? "record \(r[0])" : "records " + NumberRanges.text(r))
             note(w.problem.cliText + "\n  (in \(which))")
         }
         let shown = 20
@@ -189,14 +201,26 @@ struct BatchCommand: ParsableCommand {
         if report.failures.count > shown {
             note("vanban: … and \(report.failures.count - shown) more failed records; every one is listed in \(URL(fileURLWithPath: out).appendingPathComponent(report.manifestName).path)")
         }
-        for m in report.manifest.merged ?? [] where m.error != nil {
+        for w in report.writeErrors.prefix(shown) { note(w.error.description + "\n  (record \(w.index))") }
+        if !report.incomplete.isEmpty {
+            note("vanban: error: the run stopped (\(report.incompleteReason ?? "")); \(report.incomplete.count) record\(report.incomplete.count == 1 ? " was" : "s were") not completed and have no files: "
+                 + NumberRanges.text(report.incomplete) + "\n  help: run the same command again to complete them; \(report.manifestName) is marked incomplete")
+        }
+        for m in report.header.merged ?? [] where m.error != nil {
             note("vanban: error: the merged \(m.format) file was not written: \(m.error!)")
         }
-        let m = report.manifest
-        let done = m.entries.count - m.failed
-        let shardText = options.shard.map { " (shard \($0): records \(batch.selected.first?.index ?? 0)–\(batch.selected.last?.index ?? 0) of \(m.total))" } ?? ""
+        if report.kept > 0 {
+            note("vanban: \(report.kept) record\(report.kept == 1 ? "" : "s") completed by an earlier, interrupted run of this batch \(report.kept == 1 ? "was" : "were") kept (files checked against the manifest)")
+        }
+        let done = report.records - report.failed
+        let shardText = options.shard.map { " (shard \($0): records \(batch.selected.first?.index ?? 0)–\(batch.selected.last?.index ?? 0) of \(report.header.total))" } ?? ""
         let folder = out.hasSuffix("/") ? out : out + "/"
-        let summary = "vanban: \(done) document\(done == 1 ? "" : "s"), \(m.failed) failed, \(report.filesWritten) file\(report.filesWritten == 1 ? "" : "s") in \(folder)\(shardText)"
+        let summary = "vanban: \(done) document\(done == 1 ? "" : "s"), \(report.failed) failed, \(report.filesWritten) file\(report.filesWritten == 1 ? "" : "s") in \(folder)\(shardText)"
+        if !report.incomplete.isEmpty {
+            note(summary + ", \(report.incomplete.count) not completed; see \(report.manifestName)")
+            lock.release()
+            Foundation.exit(report.writeErrors.isEmpty ? Exit.interrupted : Exit.output)
+        }
         if report.hasFailures {
             note(summary + "; see \(report.manifestName)")
             throw ExitCode(Exit.batchPartial)

@@ -8,10 +8,9 @@ import CoreFoundation
 /// Two workloads, both with a template compiled once:
 /// - ``Workload/render``: the same data rendered `n` times into one format, the bytes
 ///   counted and dropped (the engine's cost, with no disk);
-/// - ``Workload/batch``: `n` recipients, each its own copy of the data with its own
-///   `recipients`, checked against the template's contract, rendered once into a
-///   document model and written in every requested format to its own file (what a mail
-///   merge to disk costs).
+/// - ``Workload/batch``: `n` recipients, each its own `recipients`, run through
+///   ``Batch`` exactly as `vanban batch` runs them: every data check, one render, every
+///   format, SHA-256, record-atomic writes, one `syncfs`, the manifest.
 ///
 /// Work is spread over `jobs` threads; no output is kept in memory after it is counted
 /// or written. Timing belongs in the benchmark, never in `swift test`.
@@ -22,14 +21,6 @@ enum Bench {
         case render
         /// Render `n` recipients and write each in every format to disk.
         case batch
-    }
-
-    /// How a batch writes its files.
-    enum Sync: String, Sendable, Hashable {
-        /// `open`, `write`, `close`: the page cache absorbs the writes.
-        case none
-        /// ``AtomicFile``: a temporary file, `fsync`, then `rename` (what `vanban batch` does).
-        case fsync
     }
 
     /// One measured run.
@@ -44,17 +35,14 @@ enum Bench {
         var jobs: Int
         /// The folder a batch writes into (it must exist); ignored by ``Workload/render``.
         var outputDirectory: URL?
-        /// How a batch writes its files.
-        var sync: Sync
 
         /// Creates a run.
-        init(workload: Workload, n: Int, formats: [OutputFormat], jobs: Int, outputDirectory: URL? = nil, sync: Sync = .none) {
+        init(workload: Workload, n: Int, formats: [OutputFormat], jobs: Int, outputDirectory: URL? = nil) {
             self.workload = workload
             self.n = n
             self.formats = formats
             self.jobs = max(1, jobs)
             self.outputDirectory = outputDirectory
-            self.sync = sync
         }
     }
 
@@ -88,9 +76,22 @@ enum Bench {
         return .object(o)
     }
 
+    /// The records of a batch of `n`: record k sets `recipients` to one member, as a
+    /// recipients file with a `recipient` column does.
+    static func records(_ n: Int) -> BatchRecordSet {
+        BatchRecordSet(sourceName: "bench.csv", records: (0..<n).map { k in
+            BatchRecord(index: k + 1, origin: "bench.csv:\(k + 2)", values: JSONObject([("recipients", .array([.string("Hội thành viên số \(k + 1)")]))]))
+        })
+    }
+
     /// Performs a run. The first error stops the remaining work and is thrown.
+    ///
+    /// A ``Workload/batch`` run is ``Batch/run(writingTo:lock:cancellation:progress:)``,
+    /// what `vanban batch` runs: the data checks, rendering, the writers, hashing, the
+    /// record-atomic writes, one `syncfs` and the manifest.
     static func measure(_ run: Run, template: CompiledTemplate, data: Value,
                                options: WriterOptions = WriterOptions()) throws(VanBanError) -> Figures {
+        if run.workload == .batch { return try measureBatch(run, template: template, data: data, options: options) }
         let writers = run.formats.map { Engine.writer(for: $0, options: options) }
         let state = SharedState()
         let resetOK = resetPeakRSS()
@@ -102,26 +103,10 @@ enum Bench {
             var k = worker
             while k < run.n, !state.failed {
                 do throws(VanBanError) {
-                    switch run.workload {
-                    case .render:
-                        for w in writers {
-                            let out = try w.write(try template.render(data))
-                            bytes += out.count
-                            documents += 1
-                        }
-                    case .batch:
-                        let record = recipientData(data, index: k)
-                        let problems = Contract.validate(record, fields: template.fields, locations: [:])
-                        if let p = problems.first(where: { $0.severity == .error }) {
-                            throw VanBanError(.data, "record \(k + 1): \(p.description)")
-                        }
-                        let document = try template.render(record)
-                        for w in writers {
-                            let out = try w.write(document)
-                            try write(out, name: fileName(k, w.fileExtension), run: run)
-                            bytes += out.count
-                            documents += 1
-                        }
+                    for w in writers {
+                        let out = try w.write(try template.render(data))
+                        bytes += out.count
+                        documents += 1
                     }
                 } catch {
                     state.fail(error)
@@ -138,37 +123,29 @@ enum Bench {
                        peakRSS: resetOK ? peakRSS() : peakRSS())
     }
 
+    /// A batch run through the batch command's own code.
+    static func measureBatch(_ run: Run, template: CompiledTemplate, data: Value, options: WriterOptions) throws(VanBanError) -> Figures {
+        guard let dir = run.outputDirectory else { throw VanBanError(.output, "a batch run needs an output folder") }
+        let resetOK = resetPeakRSS()
+        let cpu0 = processCPUSeconds()
+        let wall0 = monotonicSeconds()
+        let batch = Batch(template: template, data: data, records: records(run.n),
+                          options: BatchOptions(formats: run.formats, jobs: run.jobs, writer: options))
+        let report = try batch.run(writingTo: dir, cancellation: BatchCancellation())
+        let wall = monotonicSeconds() - wall0
+        let cpu = processCPUSeconds() - cpu0
+        if let f = report.failures.first {
+            throw VanBanError(.data, "record \(f.index): " + f.problems.map(\.message).joined(separator: "; "))
+        }
+        if let w = report.writeErrors.first { throw w.error }
+        return Figures(documents: report.filesWritten, bytes: report.bytesWritten, wallSeconds: wall, cpuSeconds: cpu,
+                       peakRSS: resetOK ? peakRSS() : peakRSS())
+    }
+
     /// "000042.html": record numbers padded so that the files sort in order.
     static func fileName(_ k: Int, _ ext: String) -> String {
         let digits = String(k + 1)
         return String(repeating: "0", count: max(0, 6 - digits.count)) + digits + "." + ext
-    }
-
-    static func write(_ bytes: [UInt8], name: String, run: Run) throws(VanBanError) {
-        guard let dir = run.outputDirectory else {
-            throw VanBanError(.output, "a batch run needs an output folder")
-        }
-        let url = dir.appendingPathComponent(name)
-        switch run.sync {
-        case .fsync:
-            try AtomicFile.write(bytes, to: url)
-        case .none:
-            let fd = open(url.path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-            guard fd >= 0 else {
-                throw VanBanError(.output, "cannot write '\(url.path)': \(String(cString: strerror(errno)))")
-            }
-            defer { close(fd) }
-            let ok = bytes.withUnsafeBytes { buf -> Bool in
-                var off = 0
-                while off < buf.count {
-                    let w = Foundation.write(fd, buf.baseAddress! + off, buf.count - off)
-                    if w <= 0 { return false }
-                    off += w
-                }
-                return true
-            }
-            if !ok { throw VanBanError(.output, "cannot write '\(url.path)': \(String(cString: strerror(errno)))") }
-        }
     }
 
     // MARK: Clocks and memory

@@ -36,9 +36,6 @@ struct BenchCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Write the batch files here, one folder per N, and keep them.", valueName: "DIR"))
     var out: String?
 
-    @Flag(help: "Write batch files as `vanban batch` does: temporary file, fsync, rename.")
-    var fsync: Bool = false
-
     @Option(help: "The template (name or path).")
     var template: String = "giay-moi"
 
@@ -123,8 +120,8 @@ struct BenchCommand: ParsableCommand {
                 } catch {
                     fail(VanBanError(.output, "cannot create '\(dir.path)': \(error.localizedDescription)"))
                 }
-                measure(Bench.Run(workload: .batch, n: size, formats: formatList, jobs: jobs, outputDirectory: dir, sync: fsync ? .fsync : .none),
-                        label: formatList.map(\.rawValue).joined(separator: "+") + (fsync ? "/fsync" : ""))
+                measure(Bench.Run(workload: .batch, n: size, formats: formatList, jobs: jobs, outputDirectory: dir),
+                        label: formatList.map(\.rawValue).joined(separator: "+"))
                 if temporary { try? FileManager.default.removeItem(at: dir) }
             }
         }

@@ -30,6 +30,8 @@ enum Exit {
     static let usage: Int32 = 64
     /// Interrupted by Ctrl-C or a termination signal.
     static let interrupted: Int32 = 130
+    /// Another batch is writing into the output folder (its lock is held).
+    static let folderBusy: Int32 = 10
 
     static func code(for kind: ErrorKind) -> Int32 {
         switch kind {
@@ -57,11 +59,19 @@ func note(_ s: String) { Stdio.err(Array((s + "\n").utf8)) }
 /// Removes temporary files and exits on SIGINT/SIGTERM, so an interrupted run leaves no partial files.
 enum Interrupts {
     nonisolated(unsafe) static var sources: [any DispatchSourceSignal] = []
+    static let batchStopRequested = Locked(false)
     static func install() {
         for sig in [SIGINT, SIGTERM] {
             signal(sig, SIG_IGN)
             let s = DispatchSource.makeSignalSource(signal: sig, queue: .global())
             s.setEventHandler {
+                // A running batch stops at the end of the records in flight and writes a
+                // manifest marked incomplete (the CLI then exits 130); a second signal,
+                // or one outside a batch, stops the process at once.
+                if Interrupts.batchStopRequested.withLock({ requested in
+                    defer { requested = true }
+                    return !requested && BatchCancellation.shared.cancel(reason: "interrupted by a signal")
+                }) { return }
                 TempFiles.shared.removeAll()
                 PDFConverter.abortAll()
                 note("vanban: interrupted; no partial files were left")

@@ -91,8 +91,8 @@ struct RegisterOptions: ParsableArguments {
     /// Runs a batch under one number: checks every record first (a record with errors
     /// means no number is taken), then takes the number, runs the batch with it in the
     /// base data, and records every recipient and file; a failed record voids the number.
-    func run(_ batch: Batch, make: (Value) -> Batch, base: Value, out: String, progress: (@Sendable (Int, Int) -> Void)?) throws(VanBanError) -> BatchReport {
-        guard path != nil else { return try batch.run(writingTo: URL(fileURLWithPath: out), progress: progress) }
+    func run(_ batch: Batch, make: (Value) -> Batch, base: Value, out: String, lock: BatchLock? = nil, progress: (@Sendable (Int, Int) -> Void)?) throws(VanBanError) -> BatchReport {
+        guard path != nil else { return try batch.run(writingTo: URL(fileURLWithPath: out), lock: lock, progress: progress) }
         if batch.options.shard != nil {
             throw VanBanError(.usage, "--register cannot be used with --shard: the whole batch takes one number", help: "run the batch without --shard, or take the number first and put it in the data")
         }
@@ -116,7 +116,7 @@ struct RegisterOptions: ParsableArguments {
         do {
             let r = try register.issue(request) { (r: Reservation) throws(VanBanError) -> Register.Produced in
                 let numbered = make(base.settingNumber(r.number))
-                let rep = try numbered.run(writingTo: dir, progress: progress)
+                let rep = try numbered.run(writingTo: dir, lock: lock, progress: progress)
                 report = rep
                 if rep.hasFailures {
                     throw VanBanError(.render, "\(rep.failures.count) of \(rep.manifest.entries.count) records failed; the files of the others carry a void number",

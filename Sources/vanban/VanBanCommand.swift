@@ -24,6 +24,9 @@ struct VanBanCommand: ParsableCommand {
     /// and runs, with help, version and usage messages written through ``Stdio`` too.
     static func main() {
         Stdio.ignoreBrokenPipe()
+        // A file-size limit (ulimit -f) makes a write fail with EFBIG, an output error
+        // the batch reports, instead of killing the process mid-record.
+        signal(SIGXFSZ, SIG_IGN)
         let (_, arguments, error) = CLILanguage.resolve(arguments: Array(CommandLine.arguments.dropFirst()),
                                                         environment: ProcessInfo.processInfo.environment)
         if let error {

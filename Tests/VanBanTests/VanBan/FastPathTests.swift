@@ -8,6 +8,7 @@ import Testing
 @testable import VanBanHTML
 @testable import VanBanODF
 @testable import VanBanText
+import VanBanBatch
 
 /// The fast paths added for speed (issue 8) must give exactly what the general code
 /// gives. Each is checked against the named general path it shortcuts, in production
@@ -199,15 +200,17 @@ import Testing
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("vanban-bench-test-\(getpid())")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
-        for sync in [Bench.Sync.none, .fsync] {
-            let run = Bench.Run(workload: .batch, n: 4, formats: [.text, .html, .fodt], jobs: 2, outputDirectory: dir, sync: sync)
-            let f = try Bench.measure(run, template: template, data: data)
-            #expect(f.documents == 12)
-        }
+        // The batch workload is the batch command's own code: files, manifest, no leftovers.
+        let run = Bench.Run(workload: .batch, n: 4, formats: [.text, .html, .fodt], jobs: 2, outputDirectory: dir)
+        let f = try Bench.measure(run, template: template, data: data)
+        #expect(f.documents == 12)
+        let manifest = try BatchManifest(parsing: JSONReader(sourceName: "manifest.json").parse([UInt8](Data(contentsOf: dir.appendingPathComponent("manifest.json")))))
+        let listed = manifest.entries.flatMap { $0.files.map(\.path) }
+        #expect(listed.count == 12)
         let files = try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted()
-        #expect(files == ["000001.fodt", "000001.html", "000001.txt", "000002.fodt", "000002.html", "000002.txt",
-                          "000003.fodt", "000003.html", "000003.txt", "000004.fodt", "000004.html", "000004.txt"])
-        let third = try String(contentsOf: dir.appendingPathComponent("000003.txt"), encoding: .utf8)
+        #expect(files == (listed + ["manifest.json"]).sorted())
+        #expect(f.bytes == manifest.entries.flatMap(\.files).reduce(0) { $0 + $1.bytes })
+        let third = try String(contentsOf: dir.appendingPathComponent(manifest.entries[2].files[0].path), encoding: .utf8)
         #expect(third.contains("Hội thành viên số 3"))
     }
 }

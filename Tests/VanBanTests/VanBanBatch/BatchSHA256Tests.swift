@@ -44,3 +44,29 @@ struct BatchSHA256Tests {
         }
     }
 }
+
+@Suite("Batch: SHA-256 through libcrypto, more FIPS 180-4 vectors")
+struct BatchSHA256MoreTests {
+    @Test func twoBlockMessage896Bits() {
+        let m = "abcdefghbcdefghicdefghijdefghijkefghijklfghijklmghijklmnhijklmnoijklmnopjklmnopqklmnopqrlmnopqrsmnopqrstnopqrstu"
+        #expect(SHA256Digest.hex(Array(m.utf8)) == "cf5b16a778af8380036ce59e7b0492370b249b11e8f07a51afac45037afee9d1")
+    }
+
+    @Test func copiesAreIndependent() {
+        var a = SHA256Digest()
+        a.update(Array("ab".utf8))
+        var b = a
+        b.update(Array("c".utf8))
+        a.update(Array("x".utf8))
+        #expect(b.hexDigest() == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        #expect(a.hexDigest() == SHA256Digest.hex(Array("abx".utf8)))
+        // finalize leaves the hash usable.
+        b.update(Array("dbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq".utf8).dropFirst(0))
+        #expect(b.hexDigest() == SHA256Digest.hex(Array("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq".utf8)))
+    }
+
+    @Test func nonContiguousCollections() {
+        let bytes = Array("abc".utf8)
+        #expect(SHA256Digest.hex(bytes.lazy.map { $0 }) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+    }
+}

@@ -95,16 +95,27 @@ struct BatchCLITests {
         let message = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         p.waitUntilExit()
         #expect(p.terminationStatus == 130)
-        #expect(message.contains("interrupted"))
+        // The run stops after the records in flight, names the records it did not
+        // complete, and writes a manifest marked incomplete; no merged file (it would
+        // lack records silently), no temporary file, no lock.
+        #expect(message.contains("not completed and have no files"), "\(message)")
         let names = try FileManager.default.contentsOfDirectory(atPath: out.path)
         #expect(!names.contains { $0.hasSuffix(".tmp") || $0.hasPrefix(".") }, "temporary files left: \(names.filter { $0.hasPrefix(".") })")
-        #expect(!names.contains("manifest.json"))
         #expect(!names.contains("merged.txt"))
-        #expect(names.count >= 20 && names.count < 4000)
+        let manifestValue = try JSONReader(sourceName: "manifest.json").parse([UInt8](Data(contentsOf: out.appendingPathComponent("manifest.json"))))
+        let missing = try #require(manifestValue["incomplete"]?["records"]?.arrayValue).compactMap { v -> Int? in if case .number(let n) = v { n.intValue } else { nil } }
+        #expect(!missing.isEmpty)
+        let listed = try #require(manifestValue["entries"]?.arrayValue)
+        #expect(listed.count + missing.count == 2000)
+        // All or nothing: every record has both its files, or none.
+        let documents = names.filter { $0 != "manifest.json" }
+        #expect(documents.count == 2 * listed.count)
+        #expect(Set(documents.map { $0.prefix { $0.isNumber } }).count == listed.count)
+        for k in missing { #expect(!documents.contains { $0.hasPrefix("\(k)-") }, "record \(k) is listed as incomplete but has files") }
         // Every file present is complete: the same bytes as a fresh render of its record.
         let records = try BatchRecordSet.parse(Array(csv.utf8), sourceName: "many.csv", fields: BatchFixture.template.fields)
         let batch = Batch(template: BatchFixture.template, data: BatchFixture.data.0, records: records, options: BatchOptions(formats: [.text, .tree]))
-        for name in names {
+        for name in documents {
             let index = try #require(Int(name.prefix { $0.isNumber }), "unexpected file \(name)")
             guard case .rendered(_, let outputs, _) = batch.render(batch.items[index - 1]) else { Issue.record("record \(index) failed"); continue }
             let format: OutputFormat = name.hasSuffix(".tree.txt") ? .tree : .text
