@@ -7,7 +7,10 @@
 /// the cross-reference table stays right:
 /// - the dates become the document's own date, the flat ODT's `meta:creation-date`
 ///   (for a letter, the date it bears);
-/// - `/ID` becomes a 128-bit hash of the flat ODT; `/DocChecksum` a hash of the result.
+/// - `/ID` becomes a 128-bit hash of the flat ODT; `/DocChecksum` a hash of the result;
+/// - a PDF/A's output-intent colour profile gets the document's date (or 2000-01-01 when
+///   the flat ODT has none) in place of the conversion time; that stream is recompressed,
+///   and only there may objects move (see `fixOutputProfileDate`).
 ///
 /// A value whose shape is not the expected one is left as it is.
 public enum PDFNormalizer {
@@ -21,6 +24,8 @@ public enum PDFNormalizer {
     /// The PDF with its dates and identifiers made deterministic (see the type's notes).
     public static func normalize(_ pdf: [UInt8], source fodt: [UInt8]) -> [UInt8] {
         var out = pdf
+        // A PDF/A's output profile carries the conversion time inside a compressed stream.
+        out = fixOutputProfileDate(out, date: creationDate(fodt) ?? "2000-01-01T00:00:00")
         if let date = creationDate(fodt) {
             let digits = Array(date.utf8.filter { $0 >= 0x30 && $0 <= 0x39 })   // 14 digits
             for key in ["/CreationDate(D:", "/ModDate(D:"] {
