@@ -8,7 +8,7 @@ import VanBanXML
 /// (`w:pgNumType w:start="1"`) and has a different first page (`w:titlePg`) whose
 /// header is empty; the default header shows the page number. So page 1 of every part
 /// carries no number and its later pages are numbered 2, 3, … (Decree 30).
-struct WordBody {
+struct WordBody: PagedBlockWriter {
     let page: PageSetup
     /// Relationship ids of the default (numbered) and first-page (empty) headers.
     let numberedHeader: String
@@ -17,12 +17,12 @@ struct WordBody {
     /// Set by ``Block/pageBreak``; taken by the next top-level paragraph or table.
     private var pendingBreak = false
     /// Set while writing the block before a sign-off: its last paragraph keeps with it.
-    private var keepWithNext = false
+    var keepWithNext = false
     /// The short rule of a subject, when it goes under the "(Kèm theo …)" line that
     /// follows the subject (Mẫu 2.1) rather than under the subject itself.
-    private var ruleAfterReference: XML.Element?
+    var ruleAfterReference: XML.Element?
     /// Set while writing a subject that a reference line follows.
-    private var subjectBeforeReference = false
+    var subjectBeforeReference = false
     /// Images (see WordImages.swift): the media parts in order of first use, the
     /// drawings written so far, and the relationship number of the first image.
     var media: [WordMedia] = []
@@ -45,17 +45,7 @@ struct WordBody {
         for (n, part) in parts.enumerated() {
             pendingBreak = false
             var partOut: [XML.Element] = []
-            for b in part.pagedBlocks {
-                keepWithNext = b.keepsWithNext
-                subjectBeforeReference = b.ruleBelowNext
-                block(b.block, into: &partOut)
-                keepWithNext = false
-                subjectBeforeReference = false
-                if b.takesHeldRule, let rule = ruleAfterReference {
-                    partOut.append(rule)
-                    ruleAfterReference = nil
-                }
-            }
+            writeBlocks(of: part, into: &partOut)
             if pendingBreak { partOut.append(emptyParagraph(pageBreak: true)) }
             if partOut.isEmpty { partOut.append(emptyParagraph(pageBreak: false)) }
             if n + 1 < parts.count {

@@ -113,22 +113,14 @@ extension WordBody {
         f.beforePt = 3
         f.afterPt = 3
         var p = paragraph(WordStyle.of(.center), [], format: f, topLevel: false)
-        let first = layout.placements[0]
-        for (k, place) in layout.placements.enumerated() {
-            let position: (x: Double, y: Double)? = k == 0 ? nil : (x: columnWidth / 2 + place.xFromCentreMM, y: place.yMM - first.yMM)
-            p.append(drawingRun(place.picture, at: position))
-        }
+        for a in layout.anchors(columnWidth: columnWidth) { p.append(drawingRun(a.picture, at: a.offset)) }
         return p
     }
 
     /// The digital-signature text of an electronic copy: right-aligned, Times New Roman
     /// 10 pt, upright, black, at the top of the part.
     mutating func digitalSignature(_ lines: [String]) -> XML.Element {
-        var content: [Inline] = []
-        for (i, l) in lines.enumerated() {
-            if i > 0 { content.append(.lineBreak) }
-            content.append(.text(l, []))
-        }
+        let content = Inline.lines(lines)
         var f = ParagraphFormat()
         f.align = "right"
         f.firstLineMM = 0

@@ -26,7 +26,7 @@ struct ParagraphSpec {
 /// "Standard", whose header shows the number. So page 1 of the letter and page 1 of
 /// every attachment carry no number, and their later pages are numbered 2, 3, …
 /// (Decree 30: no number on the first page; each annex numbered on its own).
-struct BodyBuilder {
+struct BodyBuilder: PagedBlockWriter {
     let page: PageSetup
     var auto = AutomaticStyles()
     /// Set at the start of a part; taken by the next top-level paragraph or table.
@@ -35,12 +35,12 @@ struct BodyBuilder {
     private var pendingBreak = false
     private var tableNames: [String: Int] = [:]
     /// Set while writing the block before a sign-off: its last paragraph keeps with it.
-    private var keepWithNext = false
+    var keepWithNext = false
     /// The short rule of a subject, when it goes under the "(Kèm theo …)" line that
     /// follows the subject (Mẫu 2.1) rather than under the subject itself.
-    private var ruleAfterReference: XML.Element?
+    var ruleAfterReference: XML.Element?
     /// Set while writing a subject that a reference line follows.
-    private var subjectBeforeReference = false
+    var subjectBeforeReference = false
 
     private let sheet: BuiltStyleSheet
     /// Images (see ODFImages.swift): frames written so far, whether images are package
@@ -80,19 +80,7 @@ struct BodyBuilder {
         var out: [XML.Element] = []
         for part in document.parts {
             pendingPartStart = true
-            for b in part.pagedBlocks {
-                // What the block before the signature and a subject before a reference
-                // line do is ``PagedBlock``'s.
-                keepWithNext = b.keepsWithNext
-                subjectBeforeReference = b.ruleBelowNext
-                block(b.block, into: &out)
-                keepWithNext = false
-                subjectBeforeReference = false
-                if b.takesHeldRule, let rule = ruleAfterReference {
-                    out.append(rule)
-                    ruleAfterReference = nil
-                }
-            }
+            writeBlocks(of: part, into: &out)
             if pendingPartStart { out.append(paragraph(ParagraphSpec(.standard), [], topLevel: true)) }
         }
         if pendingBreak { out.append(paragraph(ParagraphSpec(.standard), [], topLevel: true)) }

@@ -66,23 +66,14 @@ extension BodyBuilder {
     mutating func signatureImages(_ layout: SignatureImageLayout, columnWidth: Double) -> XML.Element {
         var p = paragraph(ParagraphSpec(.center, paragraph: [XML.Attribute("fo:margin-top", "3pt"), XML.Attribute("fo:margin-bottom", "3pt"),
                                                              XML.Attribute("fo:text-indent", "0mm")]), [], topLevel: false)
-        for (k, place) in layout.placements.enumerated() {
-            let first = layout.placements[0]
-            let position: (x: Double, y: Double)? = k == 0 ? nil
-                : (x: columnWidth / 2 + place.xFromCentreMM, y: place.yMM - first.yMM)
-            p.append(frame(place.picture, at: position))
-        }
+        for a in layout.anchors(columnWidth: columnWidth) { p.append(frame(a.picture, at: a.offset)) }
         return p
     }
 
     /// The digital-signature text of an electronic copy: right-aligned, Times New Roman
     /// 10 pt, upright, black, before the header of the part's first page.
     mutating func digitalSignature(_ lines: [String]) -> XML.Element {
-        var content: [Inline] = []
-        for (i, l) in lines.enumerated() {
-            if i > 0 { content.append(.lineBreak) }
-            content.append(.text(l, []))
-        }
+        let content = Inline.lines(lines)
         let spec = ParagraphSpec(.right, paragraph: [XML.Attribute("fo:margin-top", "0pt"), XML.Attribute("fo:margin-bottom", "6pt"),
                                                      XML.Attribute("fo:text-indent", "0mm")],
                                  text: [XML.Attribute("style:font-name", PrintLayout.font), XML.Attribute("fo:font-size", "10pt"),

@@ -398,3 +398,15 @@ public struct Signature: Sendable, Hashable {
     /// left for a hand signature).
     public var hasImages: Bool { signatureImage != nil || sealImage != nil }
 }
+
+extension Inline {
+    /// Lines of plain text separated by line breaks (the digital-signature block).
+    public static func lines(_ lines: [String]) -> [Inline] {
+        var content: [Inline] = []
+        for (i, l) in lines.enumerated() {
+            if i > 0 { content.append(.lineBreak) }
+            content.append(.text(l, []))
+        }
+        return content
+    }
+}

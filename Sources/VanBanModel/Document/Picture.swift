@@ -187,6 +187,17 @@ public struct SignatureImageLayout: Sendable, Hashable {
             placements = [Placement(picture: seal, xFromCentreMM: -seal.widthMM / 2, yMM: 0)]
         }
     }
+
+    /// Where each image goes in a column `columnWidth` mm wide, for a writer that sets
+    /// the first image in the text line (centred: nil) and anchors the others by their
+    /// top-left corner to that paragraph (mm from the column's left edge and from the
+    /// first image's top).
+    public func anchors(columnWidth: Double) -> [(picture: Picture, offset: (x: Double, y: Double)?)] {
+        let first = placements[0]
+        return placements.enumerated().map { k, place in
+            (place.picture, k == 0 ? nil : (x: columnWidth / 2 + place.xFromCentreMM, y: place.yMM - first.yMM))
+        }
+    }
 }
 
 /// Base64 (RFC 4648, with padding), for `data:` URIs and ODF's `office:binary-data`.

@@ -172,3 +172,38 @@ extension Block {
         if case .paragraph(let p) = self { p.role == .reference } else { false }
     }
 }
+
+/// A writer of paged formats (ODF, DOCX) that goes through a part block by block and
+/// carries two facts from a block to its neighbour: the block before the sign-off keeps
+/// with it, and a subject's short rule waits for the "(Kèm theo …)" line that follows it.
+/// The walk is defined once here; each writer supplies how one block is written.
+public protocol PagedBlockWriter {
+    /// What one written block produces (an XML element of the writer's tree).
+    associatedtype Element
+    /// Set while writing the block before a sign-off: its last paragraph keeps with it.
+    var keepWithNext: Bool { get set }
+    /// Set while writing a subject that a reference line follows.
+    var subjectBeforeReference: Bool { get set }
+    /// The subject's short rule held back for the reference line that follows it.
+    var ruleAfterReference: Element? { get set }
+    /// Writes one block.
+    mutating func block(_ b: Block, into out: inout [Element])
+}
+
+extension PagedBlockWriter {
+    /// Writes every block of `part` into `out`, with what ``PagedBlock`` says of each
+    /// block's neighbour.
+    public mutating func writeBlocks(of part: Part, into out: inout [Element]) {
+        for b in part.pagedBlocks {
+            keepWithNext = b.keepsWithNext
+            subjectBeforeReference = b.ruleBelowNext
+            block(b.block, into: &out)
+            keepWithNext = false
+            subjectBeforeReference = false
+            if b.takesHeldRule, let rule = ruleAfterReference {
+                out.append(rule)
+                ruleAfterReference = nil
+            }
+        }
+    }
+}

@@ -77,7 +77,7 @@ enum EnvelopeRules {
         let known = DocumentType.allCases.compactMap(\.abbreviation)
         var found: [(String, String, NumberSymbol.Parsed)] = []
         TextChecks.eachString(ctx.data, path: "$") { path, s in
-            guard s.contains("/"), s.contains(issuer) else { return }
+            guard mayCite(s, issuer: issuer) else { return }
             for token in symbolTokens(s) {
                 guard let parsed = NumberSymbol.parse(token), parsed.groups.count >= 2 else { continue }
                 guard parsed.groups.dropFirst().contains(issuer), parsed.groups[0] != issuer else { continue }
