@@ -5,12 +5,13 @@
 #   - the PDF/A file declares pdfaid:part 2 and conformance B in its XMP metadata, and
 #     the plain one makes no such claim;
 #   - the batch has 23 PDFs and merged.pdf has all their pages;
-#   - two renders of the same document are byte-identical (plain PDF);
+#   - two renders of the same document are byte-identical (plain PDF and PDF/A);
 #   - the page inspector (Scripts/inspect_pages.py, Decree 30 page rules) passes on every
 #     PDF, when it is present;
 #   - the electronic copy (Fixtures/electronic-copy: signature and seal images, the
 #     digital-signature block) shows both images on page 1 at their size (poppler's
-#     pdfimages: 472 x 236 and 425 x 425 px at 300 ppi, i.e. 40 x 20 mm and 36 mm) and
+#     pdfimages: 472 x 236 and 425 x 425 px at 300 ppi, i.e. 40 x 20 mm and 36 mm, kept
+#     lossless, not re-encoded as JPEG) and
 #     the block's text in 10 pt; the page inspector passes on it too.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -23,7 +24,10 @@ data=Fixtures/seed-binh-duong-2022/giay-moi.json
 "$vanban" render giay-moi "$data" --format pdf --output "$out/giay-moi.pdf" 2>/dev/null
 "$vanban" render giay-moi "$data" --format pdf --output "$out/giay-moi-2.pdf" 2>/dev/null
 "$vanban" render giay-moi "$data" --format pdf --pdf-a --output "$out/giay-moi-a.pdf" 2>/dev/null
+"$vanban" render giay-moi "$data" --format pdf --pdf-a --output "$out/giay-moi-a-2.pdf" 2>/dev/null
 cmp -s "$out/giay-moi.pdf" "$out/giay-moi-2.pdf" || { echo "error: two PDFs of the same document differ" >&2; exit 1; }
+cmp -s "$out/giay-moi-a.pdf" "$out/giay-moi-a-2.pdf" || { echo "error: two PDF/A files of the same document differ" >&2; exit 1; }
+echo "deterministic: two PDFs and two PDF/A files of the same document are byte-identical"
 for f in giay-moi giay-moi-a; do
     pdfinfo "$out/$f.pdf" | grep -q "^Page size: *595.* x 841.*(A4)" || { echo "error: $f.pdf is not A4" >&2; exit 1; }
 done
@@ -55,8 +59,9 @@ merged=$(pdfinfo "$out/batch/merged.pdf" | awk '/^Pages:/ {print $2}')
 echo "batch: 23 PDFs, merged.pdf with all $total pages"
 
 "$vanban" render giay-moi Fixtures/electronic-copy/giay-moi-dien-tu.json --format pdf --output "$out/electronic.pdf" 2>/dev/null
-pdfimages -list "$out/electronic.pdf" | awk '$3 == "image" { print $1, $4, $5, $13, $14 }' > "$out/images.txt"
-expected_images=$'1 472 236 300 300\n1 425 425 300 300'
+pdfimages -list "$out/electronic.pdf" | awk '$3 == "image" { print $1, $4, $5, $9, $13, $14 }' > "$out/images.txt"
+# enc "image": kept lossless (Flate), not re-encoded as a JPEG.
+expected_images=$'1 472 236 image 300 300\n1 425 425 image 300 300'
 [ "$(cat "$out/images.txt")" = "$expected_images" ] || {
     echo "error: the electronic copy's images on the page are not the signature and the seal at 300 ppi:" >&2
     pdfimages -list "$out/electronic.pdf" >&2; exit 1; }

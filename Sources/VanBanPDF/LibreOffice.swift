@@ -64,9 +64,13 @@ public struct PDFOptions: Sendable, Hashable {
         self.soffice = soffice
     }
 
-    /// The `--convert-to` argument: the PDF export filter, with PDF/A-2 selected when
-    /// asked (LibreOffice 7.4 and later read filter options as JSON).
+    /// The `--convert-to` argument: the PDF export filter (LibreOffice 7.4 and later read
+    /// filter options as JSON). Images are kept lossless: by default LibreOffice re-encodes
+    /// a PNG signature or seal as a JPEG, which blurs thin strokes and loses the
+    /// transparency's edges. PDF/A-2 is selected when asked.
     var convertTo: String {
-        pdfA ? #"pdf:writer_pdf_Export:{"SelectPdfVersion":{"type":"long","value":"2"}}"# : "pdf:writer_pdf_Export"
+        let lossless = #""UseLosslessCompression":{"type":"boolean","value":"true"}"#
+        let version = #""SelectPdfVersion":{"type":"long","value":"2"}"#
+        return "pdf:writer_pdf_Export:{" + (pdfA ? lossless + "," + version : lossless) + "}"
     }
 }
