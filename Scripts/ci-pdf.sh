@@ -102,8 +102,12 @@ if [ -f Scripts/inspect_pages.py ]; then
     # The electronic copy: the letter and its programme; the programme sent as its own
     # file (Mẫu 2.2, the digital-signature block top right).
     "$vanban" render chuong-trinh Fixtures/electronic-copy/chuong-trinh-dien-tu.json --format pdf --output "$out/annex.pdf" 2>/dev/null
+    "$vanban" render giao-uoc Fixtures/electronic-copy/giao-uoc-dien-tu.json --format pdf --output "$out/pledge.pdf" 2>/dev/null
     "$python" Scripts/inspect_pages.py --quiet --expect-parts 2 "$out/electronic.pdf"
     "$python" Scripts/inspect_pages.py --quiet --expect-parts 1 "$out/annex.pdf"
+    "$python" Scripts/inspect_pages.py --quiet --expect-parts 1 "$out/pledge.pdf"
+    pdftotext -f 1 -l 1 "$out/pledge.pdf" - | grep -q "Thời gian ký: 2022-12-28T09:15:30+07:00" \
+        || { echo "error: the pledge sent alone has no digital-signature block on page 1" >&2; exit 1; }
     echo "page inspector: every PDF passes"
 else
     echo "page inspector: Scripts/inspect_pages.py is not there yet; skipped"

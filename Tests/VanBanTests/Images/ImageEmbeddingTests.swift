@@ -268,14 +268,34 @@ struct ImageEmbeddingTests {
 struct ElectronicAnnexTests {
     static let fixture = "Fixtures/electronic-copy/chuong-trinh-dien-tu.json"
 
-    static func data() throws -> Value {
+    static func data(_ fixture: String = fixture) throws -> Value {
         try JSONReader(sourceName: fixture).parse([UInt8](FileManager.default.contents(atPath: Repo.url(fixture).path) ?? Data()))
     }
 
-    @Test(arguments: [OutputFormat.tree, .text])
-    func goldens(_ format: OutputFormat) throws {
-        let bytes = try Engine.render(try TemplateLibrary.standard().load("chuong-trinh"), data: try Self.data(), format: format)
-        Golden.check(bytes, against: "Fixtures/electronic-copy/expected/chuong-trinh-dien-tu.\(format.fileExtension)")
+    /// Both annexes of the invitation: the programme and the pledge.
+    @Test(arguments: [OutputFormat.tree, .text], ["chuong-trinh", "giao-uoc"])
+    func goldens(_ format: OutputFormat, _ template: String) throws {
+        let data = try Self.data("Fixtures/electronic-copy/\(template)-dien-tu.json")
+        let bytes = try Engine.render(try TemplateLibrary.standard().load(template), data: data, format: format)
+        Golden.check(bytes, against: "Fixtures/electronic-copy/expected/\(template)-dien-tu.\(format.fileExtension)")
+    }
+
+    @Test func thePledgeSentAloneHasTheBlockAndAttachedHasNeither() throws {
+        let alone = try TemplateLibrary.standard().load("giao-uoc").render(try Self.data("Fixtures/electronic-copy/giao-uoc-dien-tu.json"))
+        let blocks = try #require(alone.parts.first?.blocks)
+        #expect(blocks.first == .digitalSignature(["Số: 232/GM-LHH", "Thời gian ký: 2022-12-28T09:15:30+07:00"]))
+        #expect(blocks.contains(.paragraph(Paragraph(role: .reference, content: [.text("(Kèm theo Văn bản số …/…-… ngày … tháng … năm … của …)", [])]))))
+        let letter = try ImageEmbeddingTests.data { o in
+            if case .object(var p)? = o["pledge"] {
+                p["electronic_copy"] = (try? Self.data())?["electronic_copy"]
+                o["pledge"] = .object(p)
+            }
+        }
+        let whole = try TemplateLibrary.standard().load("giay-moi").render(letter, dataFolder: Repo.url(ImageEmbeddingTests.folder))
+        let annex = try #require(whole.parts.last?.blocks)
+        #expect(!annex.contains { if case .digitalSignature = $0 { true } else { false } })
+        #expect(!annex.contains(.paragraph(Paragraph(role: .reference, content: [.text("(Kèm theo Văn bản số …/…-… ngày … tháng … năm … của …)", [])]))))
+        #expect(annex.contains { if case .paragraph(let p) = $0 { p.role == .reference && p.content.plainText.contains("232/GM-LHH") } else { false } })
     }
 
     @Test func theBlockAndTheBlankReferenceComeFirstOnlyWhenSeparate() throws {
