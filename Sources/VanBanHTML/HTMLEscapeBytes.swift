@@ -19,15 +19,24 @@ extension HTMLEscape {
         }
     }
 
+    /// ``needsLook(_:)`` of every byte value, 1 or 0: one load per byte in the scan.
+    static let lookTable: [UInt8] = (0...255).map { needsLook(UInt8($0)) ? 1 : 0 }
+
     /// Appends the valid UTF-8 `bytes`, escaped as ``escape(_:)`` escapes them, to `out`.
     /// Runs of bytes that need nothing are copied whole.
     static func escape(_ bytes: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
+        lookTable.withUnsafeBufferPointer { table in
+            escape(bytes, table: table, into: &out)
+        }
+    }
+
+    private static func escape(_ bytes: UnsafeBufferPointer<UInt8>, table: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
         let n = bytes.count
         var i = 0
         var run = 0
         while i < n {
             let b = bytes[i]
-            if !needsLook(b) {
+            if table[Int(b)] == 0 {
                 i += 1
                 continue
             }

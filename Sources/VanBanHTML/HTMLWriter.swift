@@ -183,7 +183,7 @@ struct Renderer {
     mutating func header(_ h: Header, page: PageSetup) {
         b.open("header", class: "decree-header")
         // 12 pt instead of 13 when an issuer line does not fit its column (the ODT's rule).
-        let small = PrintLayout.issuerPoints(h, page: page) < PrintLayout.issuerPt
+        let small = Self.issuerIsSmall(h, page: page)
         if small { b.open("div", class: "issuer-block small") } else { b.open("div", class: "issuer-block") }
         if !h.parent.isEmpty {
             b.openLine("p", class: "parent")

@@ -15,8 +15,8 @@ import VanBanModel
         var out: [String] = [
             "", "<>&\"'", "a<b>c&d\"e'f", "&amp;", "<<<>>>", "\"\"", "Nguye\u{0302}\u{0303}n", "a\u{0301}\u{0323}",
             "\u{1F44D}\u{1F3FD}", "\u{1F468}\u{200D}\u{1F469}\u{200D}\u{1F467}", "\u{1F1FB}\u{1F1F3}", "x\u{0001}y\u{001F}z\u{007F}",
-            "\t\n\r\u{000B}\u{000C}", "\u{0080}\u{0085}\u{009F}\u{00A0}\u{00A9}", "\u{FDD0}\u{FDEF}\u{FDF0}\u{FFFD}\u{FFFE}\u{FFFF}",
-            "\u{F000}\u{EFFF}\u{E000}", "\u{1FFFE}\u{1FFFF}\u{10FFFD}\u{10FFFE}\u{10FFFF}", "ends with <", "&starts", "Hội Dược học – “tỉnh” …",
+            "\t\n\r\u{000B}\u{000C}", "\u{0080}\u{0085}\u{009F}\u{00A0}\u{00A9}", scalars(0xFDD0, 0xFDEF, 0xFDF0, 0xFFFD, 0xFFFE, 0xFFFF),
+            "\u{F000}\u{EFFF}\u{E000}", scalars(0x1FFFE, 0x1FFFF, 0x10FFFD, 0x10FFFE, 0x10FFFF), "a" + scalars(0xFFFF) + "<b>", "ends with <", "&starts", "Hội Dược học – “tỉnh” …",
             String(repeating: "Liên hiệp các Hội Khoa học và Kỹ thuật ", count: 40) + "<end>",
         ]
         let root = Repo.url("Fixtures")
@@ -30,6 +30,11 @@ import VanBanModel
         }
         #expect(read >= 5)
         return out
+    }
+
+    /// A string of the given scalars (noncharacters have no Swift literal).
+    static func scalars(_ values: UInt32...) -> String {
+        String(String.UnicodeScalarView(values.map { Unicode.Scalar($0)! }))
     }
 
     static func collect(_ v: Value, into out: inout [String]) {
@@ -66,7 +71,8 @@ import VanBanModel
     @Test func byteEscaperOnPseudoRandomStrings() {
         // Deterministic strings over the scalars that matter, with runs of plain text.
         let alphabet: [Unicode.Scalar] = ["a", "ệ", "đ", " ", "<", ">", "&", "\"", "'", "\t", "\n", "\r", "\u{0}", "\u{7F}", "\u{85}",
-                                          "\u{A0}", "\u{301}", "\u{FDD0}", "\u{FFFE}", "\u{FFFD}", "\u{EFFF}", "\u{F000}", "\u{1F44D}", "\u{1FFFF}", "\u{10FFFF}"]
+                                          "\u{A0}", "\u{301}", "\u{FFFD}", "\u{EFFF}", "\u{F000}", "\u{1F44D}"]
+            + [0xFDD0, 0xFFFE, 0x1FFFF, 0x10FFFF].map { Unicode.Scalar($0)! } // noncharacters: no literal for them
         var state: UInt64 = 20
         func next() -> Int {
             state = state &* 6364136223846793005 &+ 1442695040888963407
@@ -120,5 +126,32 @@ import VanBanModel
         for d in [SampleDocument.invitation, ShowcaseDocument.document] {
             #expect(try w.write(d) == Array(w.html(d).utf8))
         }
+    }
+}
+
+extension HTMLBytesTests {
+    @Test func rememberedIssuerSizeIsTheMeasuredOne() {
+        let long = "LIÊN HIỆP CÁC HỘI KHOA HỌC VÀ KỸ THUẬT TỈNH BÌNH DƯƠNG MỞ RỘNG THÊM NHIỀU CHỮ"
+        var narrow = PageSetup()
+        narrow.leftMM = 40
+        narrow.rightMM = 30
+        var small = 0
+        for page in [PageSetup(), narrow] {
+            for parent in [[], ["UBND TỈNH BÌNH DƯƠNG"], [long]] {
+                for issuer in [["HỘI DƯỢC HỌC"], [long], ["LIÊN HIỆP CÁC HỘI", "KHOA HỌC VÀ KỸ THUẬT"]] {
+                    for number in [nil, "Số: 232/GM-LHH", "Số: 123456789/GM-LHHVNXYZ-ABCDEFGH"] {
+                        var h = Header(issuer: issuer)
+                        h.parent = parent
+                        h.number = number
+                        let measured = PrintLayout.issuerPoints(h, page: page) < PrintLayout.issuerPt
+                        #expect(Renderer.issuerIsSmall(h, page: page) == measured)
+                        #expect(Renderer.issuerIsSmall(h, page: page) == measured) // from the cache
+                        if measured { small += 1 }
+                    }
+                }
+            }
+        }
+        #expect(small > 0)
+        #expect(small < 54)
     }
 }
