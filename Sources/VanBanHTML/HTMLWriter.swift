@@ -18,10 +18,12 @@ public struct HTMLWriter: DocumentWriter {
 
     /// Writes the document as UTF-8 HTML. It cannot fail.
     public func write(_ document: Document) throws(VanBanError) -> [UInt8] {
-        Array(html(document).utf8)
+        var r = Renderer()
+        r.document(document)
+        return r.b.bytes
     }
 
-    /// The document as an HTML string (what ``write(_:)`` encodes as UTF-8).
+    /// The document as an HTML string (the bytes of ``write(_:)`` decoded).
     public func html(_ document: Document) -> String {
         var r = Renderer()
         r.document(document)
@@ -31,7 +33,9 @@ public struct HTMLWriter: DocumentWriter {
 
 /// Walks the document tree and drives the ``HTMLBuilder``.
 struct Renderer {
-    var b = HTMLBuilder()
+    /// Room for a typical one-part page with its style sheet (about 20 KB) before the
+    /// buffer grows.
+    var b = HTMLBuilder(capacity: 32 * 1024)
     /// The page of the document being written.
     var page = PageSetup()
 
@@ -47,7 +51,7 @@ struct Renderer {
             b.voidLine("meta", [Attribute("name", "author"), Attribute("content", d.metadata.author)])
         }
         b.open("style")
-        b.styleSheet(StyleSheet(page: d.page, parts: d.parts.count))
+        b.styleSheet(StyleSheet.bytes(page: d.page, parts: d.parts.count))
         b.close("style")
         b.close("head")
         b.open("body")
@@ -95,12 +99,12 @@ struct Renderer {
             // line that follows it (Mẫu 2.1).
             if case .subject(let content) = block, i + 1 < p.blocks.count,
                case .paragraph(let next) = p.blocks[i + 1], next.role == .reference {
-                b.openLine("p", [.class("subject before-reference")])
+                b.openLine("p", class: "subject before-reference")
                 inlines(content)
                 b.endTag("p")
             } else if case .paragraph(let para) = block, para.role == .reference, i > 0,
                       case .subject = p.blocks[i - 1] {
-                b.openLine("p", [.class("reference after-subject")])
+                b.openLine("p", class: "reference after-subject")
                 inlines(para.content)
                 b.endTag("p")
             } else {
@@ -115,17 +119,17 @@ struct Renderer {
         case .header(let h):
             header(h, page: page)
         case .title(let content):
-            b.openLine("h1", [.class("title")])
+            b.openLine("h1", class: "title")
             inlines(content)
             b.endTag("h1")
         case .subject(let content):
-            b.openLine("p", [.class("subject")])
+            b.openLine("p", class: "subject")
             inlines(content)
             b.endTag("p")
         case .recipients(let r):
             recipients(r)
         case .paragraph(let p):
-            b.openLine("p", [.class(p.role.rawValue)])
+            b.openLine("p", class: Self.className(p.role))
             inlines(p.content)
             b.endTag("p")
         case .heading(let level, let content):
@@ -137,7 +141,7 @@ struct Renderer {
         case .signOff(let s):
             signOff(s)
         case .pageBreak:
-            b.openLine("div", [.class("page-break")])
+            b.openLine("div", class: "page-break")
             b.endTag("div")
         case .image(let p):
             image(p)
@@ -177,28 +181,28 @@ struct Renderer {
     // MARK: Blocks
 
     mutating func header(_ h: Header, page: PageSetup) {
-        b.open("header", [.class("decree-header")])
+        b.open("header", class: "decree-header")
         // 12 pt instead of 13 when an issuer line does not fit its column (the ODT's rule).
-        let small = PrintLayout.issuerPoints(h, page: page) < PrintLayout.issuerPt
-        b.open("div", [.class(small ? "issuer-block small" : "issuer-block")])
+        let small = Self.issuerIsSmall(h, page: page)
+        if small { b.open("div", class: "issuer-block small") } else { b.open("div", class: "issuer-block") }
         if !h.parent.isEmpty {
-            b.openLine("p", [.class("parent")])
+            b.openLine("p", class: "parent")
             lines(h.parent)
             b.endTag("p")
         }
         if !h.issuer.isEmpty {
-            b.openLine("p", [.class("issuer")])
+            b.openLine("p", class: "issuer")
             lines(h.issuer)
             b.endTag("p")
         }
         b.close("div")
-        b.open("div", [.class("nation-block")])
-        b.line("p", [.class("national-title")], text: NationalTitle.title)
-        b.line("p", [.class("motto")], text: NationalTitle.motto)
+        b.open("div", class: "nation-block")
+        b.line("p", class: "national-title", text: NationalTitle.title)
+        b.line("p", class: "motto", text: NationalTitle.motto)
         b.close("div")
-        if let n = h.number { b.line("p", [.class("number")], text: n) }
-        if let d = h.dateLine { b.line("p", [.class("date-line")], text: d) }
-        if let s = h.summary { b.line("p", [.class("summary")], text: PrintLayout.keepingRangesTogether(s)) }
+        if let n = h.number { b.line("p", class: "number", text: n) }
+        if let d = h.dateLine { b.line("p", class: "date-line", text: d) }
+        if let s = h.summary { b.line("p", class: "summary", text: PrintLayout.keepingRangesTogether(s)) }
         b.close("header")
     }
 
@@ -207,7 +211,7 @@ struct Renderer {
         if lines.list.isEmpty {
             // The label and the recipient in two grid cells: a long recipient wraps
             // under its own first word.
-            b.openLine("p", [.class("recipients")])
+            b.openLine("p", class: "recipients")
             if lines.first.hasPrefix(r.label) && lines.first.count > r.label.count {
                 b.startTag("span")
                 b.text(r.label)
@@ -224,8 +228,8 @@ struct Renderer {
             b.endTag("p")
             return
         }
-        b.open("div", [.class("recipients-block")])
-        b.line("p", [.class("label")], text: lines.first)
+        b.open("div", class: "recipients-block")
+        b.line("p", class: "label", text: lines.first)
         b.open("ul")
         for l in lines.list { b.line("li", text: l) }
         b.close("ul")
@@ -280,7 +284,7 @@ struct Renderer {
             break
         }
         if titled { b.startTag("b") }
-        b.startTag("span", [.class("marker")])
+        b.startTag("span", class: "marker")
         b.text(marker)
         b.endTag("span")
         if titled { b.endTag("b") }
@@ -317,11 +321,11 @@ struct Renderer {
     mutating func row(_ cells: [Cell], header: Bool) {
         b.open("tr")
         for cell in cells {
-            let align = Attribute.class("align-" + cell.alignment.rawValue)
+            let align = Self.className(cell.alignment)
             if header {
-                b.openLine("th", [Attribute("scope", "col"), align])
+                b.openLine("th", [Attribute("scope", "col"), .class(align.description)])
             } else {
-                b.openLine("td", [align])
+                b.openLine("td", class: align)
             }
             if cell.paragraphs.count == 1 {
                 inlines(cell.paragraphs[0])
@@ -346,10 +350,10 @@ struct Renderer {
 
     mutating func signOff(_ s: SignOff) {
         // The sections carry an accessible name: they have no heading element.
-        b.open("footer", [.class("signoff")])
+        b.open("footer", class: "signoff")
         if let c = s.copiesTo {
             b.open("section", [.class("copies-to"), Attribute("aria-label", Punctuation.bare(c.label))])
-            b.line("p", [.class("copies-label")], text: c.label)
+            b.line("p", class: "copies-label", text: c.label)
             if !c.items.isEmpty {
                 b.open("ul")
                 for item in c.lines { b.line("li", text: item) }
@@ -360,7 +364,7 @@ struct Renderer {
         if let sig = s.signature {
             b.open("section", [.class("signature"), Attribute("aria-label", "Chữ ký")])
             if !sig.titleLines.isEmpty {
-                b.openLine("p", [.class("authority")])
+                b.openLine("p", class: "authority")
                 lines(sig.titleLines)
                 b.endTag("p")
             }
@@ -368,7 +372,7 @@ struct Renderer {
                 signatureImages(layout)
                 b.line("p", [.class("signer"), Attribute("style", "margin-top:0.3em")], text: sig.name)
             } else {
-                b.line("p", [.class("signer")], text: sig.name)
+                b.line("p", class: "signer", text: sig.name)
             }
             b.close("section")
         }

@@ -70,7 +70,13 @@ extension Evaluator {
             throw VanBanError(.render, "the data of an attachment must be an object, not a \(value.typeName)", at: dataExpr.location ?? node.location,
                               jsonPath: data.path)
         }
-        let info = try parentInfo(at: node.location)
+        let info: ParentInfo
+        if locals.isEmpty, let known = topLevelParentInfo {
+            info = known
+        } else {
+            info = try parentInfo(at: node.location)
+            if locals.isEmpty { topLevelParentInfo = info }
+        }
         var ev = Evaluator(template: attached, root: value, parent: info, budget: budget)
         ev.dataFolder = dataFolder
         let blocks: [Block]

@@ -18,7 +18,7 @@ extension CompiledTemplate {
         let blocks = try ev.blocks(body)
         var parts = [Part(kind: .main, template: name, blocks: blocks)]
         parts += ev.attachmentParts
-        let info = try? ev.parentInfo(at: body.first?.location ?? SourceLocation(file: file, line: 1, column: 1))
+        let info = ev.topLevelParentInfo ?? (try? ev.parentInfo(at: body.first?.location ?? SourceLocation(file: file, line: 1, column: 1)))
         var title = info.map { [$0.typeName, $0.symbol].compactMap { $0 }.joined(separator: " ") } ?? self.title
         if title.isEmpty { title = self.title }
         return Document(page: page, parts: parts,
@@ -45,6 +45,9 @@ struct Evaluator {
     let budget: RenderBudget
     /// The data file's folder, where images named in the data are looked for first.
     var dataFolder: URL?
+    /// ``parentInfo(at:)`` as computed outside every loop (no local can shadow the data's
+    /// names there), kept for the next attachment and for the document's title.
+    var topLevelParentInfo: ParentInfo?
 
     init(template: CompiledTemplate, root: Value, parent: ParentInfo?, budget: RenderBudget) {
         self.template = template
@@ -159,6 +162,8 @@ struct Evaluator {
 
     func attribute(_ node: TemplateNode, _ name: String) throws(VanBanError) -> String? {
         guard let interp = node.attributes[name] else { return nil }
+        // A literal value (most attributes) is its own text; no location is needed.
+        if interp.segments.count == 1, case .literal(let t) = interp.segments[0] { return t }
         return try string(interp, at: node.attributeLocations[name] ?? node.location)
     }
 
@@ -218,7 +223,7 @@ struct Evaluator {
     mutating func header(_ node: TemplateNode) throws(VanBanError) -> Header {
         var h = Header(issuer: [])
         var number: [String] = [], summary: [String] = [], date: [String] = []
-        func split(_ s: String) -> [String] { s.split(separator: "\n").map(String.init) }
+        func split(_ s: String) -> [String] { Self.linesOf(s) }
         h.parent = try lines(of: node.children, element: "parent").flatMap(split)
         h.issuer = try lines(of: node.children, element: "issuer").flatMap(split)
         number = try lines(of: node.children, element: "number")
@@ -271,7 +276,7 @@ struct Evaluator {
 
     mutating func table(_ node: TemplateNode) throws(VanBanError) -> Table {
         let widthsText = try attribute(node, "widths") ?? ""
-        let widths = widthsText.split(separator: ",").compactMap { Double($0.trimmingCharacters(in: .whitespaces)) }
+        let widths = widthsText.split(separator: ",").compactMap { Double(Self.trimmingWhitespace($0)) }
         guard !widths.isEmpty, widths.allSatisfy({ $0 > 0 }) else {
             throw VanBanError(.render, "widths must be positive numbers separated by commas", at: node.attributeLocations["widths"] ?? node.location)
         }
@@ -310,7 +315,7 @@ struct Evaluator {
             copies = CopiesTo(label: try ev.attribute(c, "label") ?? "Nơi nhận:", items: try ev.lines(of: c.children, element: "to"))
         }
         try collect(node.children, element: "signature") { (ev: inout Evaluator, s: TemplateNode) throws(VanBanError) in
-            let authorityText = (try ev.attribute(s, "authority") ?? "").trimmingCharacters(in: .whitespaces)
+            let authorityText = Self.trimmingWhitespace(try ev.attribute(s, "authority") ?? "")
             var authority: SignatureAuthority?
             if !authorityText.isEmpty {
                 guard let a = SignatureAuthority(parsing: authorityText) else {
@@ -320,7 +325,7 @@ struct Evaluator {
                 authority = a
             }
             func opt(_ name: String) throws(VanBanError) -> String? {
-                let v = try ev.attribute(s, name)?.trimmingCharacters(in: .whitespaces)
+                let v = try ev.attribute(s, name).map { Self.trimmingWhitespace($0) }
                 return v?.isEmpty == false ? v : nil
             }
             let title = try opt("title") ?? ""

@@ -6,8 +6,13 @@ extension Evaluator {
     func resolve(_ steps: [PathStep]) -> Lookup {
         guard case .member(let first)? = steps.first else { return Lookup(value: nil, path: JSONPath.root) }
         var current: Lookup
+        var rest = steps.dropFirst()
         if let local = locals.last(where: { $0.name == first }) {
             current = local.value
+        } else if first == "loop", let l = loops.last, case .member(let m)? = rest.first, let v = Self.loopMember(m, l) {
+            // `loop.index` and the like: the member's value, without the whole object.
+            current = Lookup(value: v, path: JSONPath.member("loop", m))
+            rest = rest.dropFirst()
         } else if first == "loop", let l = loops.last {
             current = Lookup(value: .object(JSONObject([
                 ("index", .number(ExactNumber(l.index0 + 1))), ("index0", .number(ExactNumber(l.index0))),
@@ -20,7 +25,7 @@ extension Evaluator {
         } else {
             current = Lookup(value: root[first], path: JSONPath.member("$", first))
         }
-        for step in steps.dropFirst() {
+        for step in rest {
             switch step {
             case .member(let m):
                 current = Lookup(value: current.value?[m], path: JSONPath.member(current.path, m))

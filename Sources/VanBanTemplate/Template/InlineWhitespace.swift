@@ -88,14 +88,14 @@ extension Evaluator {
             case .text(var t, let st):
                 let prevEndsSpace: Bool
                 if runStyle != nil {
-                    prevEndsSpace = run.hasSuffix(" ")
+                    prevEndsSpace = endsWithSpace(run)
                 } else {
                     switch out.last {
-                    case .text(let p, _)?: prevEndsSpace = p.hasSuffix(" ")
+                    case .text(let p, _)?: prevEndsSpace = endsWithSpace(p)
                     case .lineBreak?, nil: prevEndsSpace = true
                     }
                 }
-                if prevEndsSpace, t.hasPrefix(" ") { t = String(t.drop { $0 == " " }) }
+                if prevEndsSpace, startsWithSpace(t) { t = String(t.drop { $0 == " " }) }
                 if t.isEmpty { continue }
                 work += t.utf8.count
                 if runStyle == st {
@@ -114,7 +114,7 @@ extension Evaluator {
 
     static func trimEnd(_ out: inout [Inline]) {
         while case .text(var t, let st)? = out.last {
-            while t.hasSuffix(" ") { t.removeLast() }
+            while endsWithSpace(t) { t.removeLast() }
             if t.isEmpty { out.removeLast() } else { out[out.count - 1] = .text(t, st); break }
         }
     }
