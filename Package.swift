@@ -103,3 +103,22 @@ let package = Package(
 for target in package.targets where target.type != .system {
     target.swiftSettings = (target.swiftSettings ?? []) + upcoming
 }
+
+// The `vanban` CLI links the Swift runtime and Foundation statically in release builds on
+// Linux, as `Scripts/install.sh` and the Debian package already ship it
+// (`--static-swift-stdlib`): a `vanban render` then spends no time resolving the symbols of
+// some twenty shared Swift libraries (about 15 M of its 100 M instructions; issue 20,
+// Docs/Performance.md, "Whole-process render"). Foundation's static archives need
+// CoreFoundation, the Foundation C shims, Foundation's own ICU and Synchronization listed
+// by hand. Debug builds (and so `swift test`) keep the shared runtime.
+for target in package.targets where target.name == "vanban" {
+    target.linkerSettings = (target.linkerSettings ?? []) + [
+        .unsafeFlags(["-static-stdlib"], .when(platforms: [.linux], configuration: .release)),
+        .linkedLibrary("CoreFoundation", .when(platforms: [.linux], configuration: .release)),
+        .linkedLibrary("_FoundationCShims", .when(platforms: [.linux], configuration: .release)),
+        .linkedLibrary("_FoundationCollections", .when(platforms: [.linux], configuration: .release)),
+        .linkedLibrary("_FoundationICU", .when(platforms: [.linux], configuration: .release)),
+        .linkedLibrary("swiftSynchronization", .when(platforms: [.linux], configuration: .release)),
+        .linkedLibrary("stdc++", .when(platforms: [.linux], configuration: .release)),
+    ]
+}

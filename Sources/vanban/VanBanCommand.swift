@@ -52,7 +52,7 @@ struct TemplateOptions: ParsableArguments {
 }
 
 struct Render: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Render one document from a template and JSON data.")
+    static let configuration = CommandConfiguration(commandName: "render", abstract: "Render one document from a template and JSON data.")
 
     @Argument(help: "A template name (see `vanban templates`) or a path to a template file.")
     var template: String
@@ -136,7 +136,7 @@ struct Render: ParsableCommand {
 }
 
 struct Templates: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "List the available templates: name and title.")
+    static let configuration = CommandConfiguration(commandName: "templates", abstract: "List the available templates: name and title.")
 
     @OptionGroup var templates: TemplateOptions
 
@@ -154,7 +154,7 @@ struct Templates: ParsableCommand {
 }
 
 struct Example: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Print a complete, valid sample of the JSON data a template needs.")
+    static let configuration = CommandConfiguration(commandName: "example", abstract: "Print a complete, valid sample of the JSON data a template needs.")
 
     @Argument(help: "A template name or path.")
     var template: String
