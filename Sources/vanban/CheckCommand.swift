@@ -5,6 +5,7 @@ import VanBan
 /// `vanban check TEMPLATE DATA.json [--strict] [--json]`: every problem at once.
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "check",
         abstract: "Check JSON data against a template: missing or mistyped values, dates, programme, number and symbol, signature, encodings.",
         discussion: """
         Prints each problem with its place in the data file, its JSON path, its severity and what to do.

@@ -172,6 +172,7 @@ struct RegisterCommand: ParsableCommand {
 
     struct Config: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "config",
             abstract: "Show or set the register's settings: series mode, office name, first number of a year.",
             discussion: """
             --mode shared: one sequence for every administrative document (series 'chung'). \
@@ -221,7 +222,7 @@ struct RegisterCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List the register's entries, one a line.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List the register's entries, one a line.")
         @Argument(help: "The register file.")
         var file: String
         @OptionGroup var filter: Filter
@@ -241,7 +242,7 @@ struct RegisterCommand: ParsableCommand {
     }
 
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Show entries in full: every column, recipient and file.")
+        static let configuration = CommandConfiguration(commandName: "show", abstract: "Show entries in full: every column, recipient and file.")
         @Argument(help: "The register file.")
         var file: String
         @Argument(help: "The number (optional).")
@@ -303,6 +304,7 @@ struct RegisterCommand: ParsableCommand {
 
     struct Export: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "export",
             abstract: "Export the register: CSV, or the printable register in the columns of Decree 30's model (flat ODT or PDF, landscape A4).",
             discussion: "PDF is the flat ODT converted by LibreOffice (exit code 9 when it is not installed; nothing is written then)."
         )
@@ -344,7 +346,7 @@ struct RegisterCommand: ParsableCommand {
     }
 
     struct Check: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Check the register: no number twice, no unexplained gap, every recorded file unchanged.")
+        static let configuration = CommandConfiguration(commandName: "check", abstract: "Check the register: no number twice, no unexplained gap, every recorded file unchanged.")
         @Argument(help: "The register file.")
         var file: String
 

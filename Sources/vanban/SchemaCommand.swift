@@ -6,6 +6,7 @@ import VanBanBatch
 /// `vanban schema TEMPLATE`: the JSON Schema (draft 2020-12) of the template's data.
 struct Schema: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "schema",
         abstract: "Print the JSON Schema (draft 2020-12) of the data a template needs.",
         discussion: """
         Built from the template's <fields>, with the Vietnamese labels as descriptions. Save it beside

@@ -33,6 +33,8 @@ struct VanBanCommand: ParsableCommand {
             note("Error: \(error)")
             Foundation.exit(Exit.usage)
         }
+        // The common render lines skip ArgumentParser's start-up cost (see RenderFastPath).
+        if let request = RenderFastPath.recognise(arguments) { return request.run() }
         runThroughStdio(arguments)
     }
 }
@@ -52,7 +54,7 @@ struct TemplateOptions: ParsableArguments {
 }
 
 struct Render: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Render one document from a template and JSON data.")
+    static let configuration = CommandConfiguration(commandName: "render", abstract: "Render one document from a template and JSON data.")
 
     @Argument(help: "A template name (see `vanban templates`) or a path to a template file.")
     var template: String
@@ -96,11 +98,22 @@ struct Render: ParsableCommand {
     }
 
     func run() throws {
+        try Self.run(template: template, data: data, format: format, output: output, width: width, strict: strict, legacy: legacy,
+                     library: { templates.library }, register: register, pdf: { pdf.writer(textWidth: width) })
+    }
+
+    /// What `run()` does, with plain values, so that ``RenderFastPath`` runs the very same
+    /// code without ArgumentParser. `library` and `pdf` are evaluated where `run()` used to
+    /// evaluate them.
+    static func run(template: String, data: String, format: String, output: String?, width: Int, strict: Bool, legacy: String,
+                    library: () -> TemplateLibrary, register: RegisterOptions?, pdf: () -> WriterOptions) throws {
         Interrupts.install()
-        let compiled = templates.load(template)
+        let compiled: CompiledTemplate
+        do { compiled = try library().load(template) } catch { fail(error) }
         var document: JSONDocument
         do {
-            document = register.prepare(try Engine.loadDocument(path: data))
+            let loaded = try Engine.loadDocument(path: data)
+            document = register?.prepare(loaded) ?? loaded
             (document.value, _) = try BatchCommand.legacy(document.value, locations: document.locations, policy: LegacyPolicy(rawValue: legacy) ?? .convert)
         } catch { fail(error) }
         let value = document.value
@@ -116,12 +129,12 @@ struct Render: ParsableCommand {
                                  vi: "vanban: --strict: dữ liệu có \(problems.count) cảnh báo; không ghi tệp nào"))
             throw ExitCode(Exit.problems)
         }
-        if register.path != nil {
-            var options = pdf.writer(textWidth: width)
+        if let register, register.path != nil {
+            var options = pdf()
             options.dataFolder = Self.folder(ofData: data)
             return register.issue(compiled, data: value, format: OutputFormat(rawValue: format)!, output: output, options: options)
         }
-        var options = pdf.writer(textWidth: width)
+        var options = pdf()
         options.dataFolder = Self.folder(ofData: data)
         let bytes: [UInt8]
         do {
@@ -136,7 +149,7 @@ struct Render: ParsableCommand {
 }
 
 struct Templates: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "List the available templates: name and title.")
+    static let configuration = CommandConfiguration(commandName: "templates", abstract: "List the available templates: name and title.")
 
     @OptionGroup var templates: TemplateOptions
 
@@ -154,7 +167,7 @@ struct Templates: ParsableCommand {
 }
 
 struct Example: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Print a complete, valid sample of the JSON data a template needs.")
+    static let configuration = CommandConfiguration(commandName: "example", abstract: "Print a complete, valid sample of the JSON data a template needs.")
 
     @Argument(help: "A template name or path.")
     var template: String

@@ -300,7 +300,7 @@ private struct Parser {
         let s = String(decoding: buf, as: UTF8.self)
         lastWasNormalized = false
         if ascii { return s }
-        let n = s.precomposedStringWithCanonicalMapping
+        let n = VietnameseText.nfc(s)
         // String == compares canonical equivalence, so compare the bytes.
         lastWasNormalized = !n.utf8.elementsEqual(s.utf8)
         return n

@@ -111,7 +111,7 @@ private struct Converter {
             let prefix = a.pointee.ns.flatMap { $0.pointee.prefix }.map { XMLLoader.string($0) + ":" }
             let qualified = (prefix ?? "") + an
             let off = startTag?.attributeValues.first { $0.name == qualified }?.offset
-            attributes.append(XAttribute(name: qualified, value: value.precomposedStringWithCanonicalMapping,
+            attributes.append(XAttribute(name: qualified, value: VietnameseText.nfc(value),
                                          location: off.map { scanner.location($0) } ?? location))
             attr = a.pointee.next
         }
@@ -120,7 +120,7 @@ private struct Converter {
         var cursor = startTag?.end ?? 0
         func flush(upTo end: Int, into children: inout [XNode], _ pending: inout (text: String, start: Int)?) {
             guard let p = pending else { return }
-            children.append(.text(XText(text: p.text.precomposedStringWithCanonicalMapping,
+            children.append(.text(XText(text: VietnameseText.nfc(p.text),
                                         location: scanner.location(p.start),
                                         expressionLocations: scanner.expressionOpeners(from: p.start, to: end))))
             pending = nil
