@@ -4,13 +4,15 @@
 #   Benchmarks/run.sh [N]        N = records of the batch rows (default 10000)
 #   BIG=100000 Benchmarks/run.sh also the peak-RSS row at 100 000 records (text only)
 #
-# Needs a release build (built if missing), python3 with jinja2, GNU time (/usr/bin/time).
+# Builds the release binary (as shipped), needs python3 with jinja2, GNU time (/usr/bin/time).
 # Times are never asserted anywhere: this prints figures and ratios, nothing fails on them.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 N="${1:-10000}"
 bin=.build/release/vanban
-[ -x "$bin" ] || swift build -c release --product vanban >/dev/null
+# Built as Scripts/install.sh and the Debian package ship it: release, the Swift runtime and
+# Foundation linked statically (a whole-process render then resolves no Swift shared library).
+swift build -c release --static-swift-stdlib --product vanban >/dev/null
 data=Fixtures/seed-binh-duong-2022/giay-moi.json
 work="$(mktemp -d "${TMPDIR:-/tmp}/vanban-benchmarks.XXXXXX")"
 trap 'rm -rf "$work"' EXIT
