@@ -61,7 +61,7 @@ let package = Package(
         .target(name: "VanBanHTML", dependencies: ["VanBanModel"]),
         .target(name: "VanBanODF", dependencies: ["VanBanModel", "VanBanXML"]),
         .target(name: "VanBanDOCX", dependencies: ["VanBanModel", "VanBanXML"]),
-        .target(name: "VanBanPDF", dependencies: ["VanBanModel"]),
+        .target(name: "VanBanPDF", dependencies: ["VanBanModel", "CVanBanZlib"]),
         .target(name: "VanBan", dependencies: ["VanBanModel", "VanBanTemplate", "VanBanText", "VanBanHTML", "VanBanODF", "VanBanDOCX", "VanBanPDF"]),
         .target(name: "VanBanSheets", dependencies: ["VanBanModel", "VanBanXML", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .target(name: "VanBanBatch", dependencies: ["VanBan", "VanBanSheets", "CVanBanCrypto", "CVanBanSys"]),
