@@ -6,7 +6,7 @@ import PackageDescription
 //   data + template ──► document model ──► one writer per format
 //
 //   CLibXML2, CVanBanZlib ─► VanBanXML    the one owner of libxml2 (and zlib): read, build, serialise, validate, zip
-//   VanBanModel                     document model, diagnostics, Vietnamese domain rules
+//   VanBanModel                     document model, diagnostics, Vietnamese domain rules (SHA-256: system libcrypto, CVanBanCrypto)
 //   VanBanTemplate ─► Model, XML    data reader, template compiler, evaluator, filters, contract, checks
 //   VanBanText, VanBanHTML ─► Model writers
 //   VanBanODF ─► Model, XML         writer
@@ -14,7 +14,7 @@ import PackageDescription
 //   VanBanDOCX ─► Model, XML        writer
 //   VanBan ─► all of the above      the facade for integrators
 //   VanBanSheets ─► Model, XML      recipients: CSV in Excel's encodings, .xlsx, .ods (zip: ZIPFoundation)
-//   VanBanBatch ─► VanBan, Sheets   one template × N records (SHA-256: system libcrypto, CVanBanCrypto)
+//   VanBanBatch ─► VanBan, Sheets   one template × N records
 //   VanBanRegister ─► Model, Template, GRDB   the register of outgoing documents (SQLite)
 //   vanban (CLI) ─► VanBan, Batch, Register
 /// Upcoming language features every target is built with.
@@ -54,7 +54,7 @@ let package = Package(
         ),
         // syncfs(2) for the batch (glibc declares it only under _GNU_SOURCE).
         .systemLibrary(name: "CVanBanSys"),
-        .target(name: "VanBanModel"),
+        .target(name: "VanBanModel", dependencies: ["CVanBanCrypto"]),
         .target(name: "VanBanXML", dependencies: ["VanBanModel", "CLibXML2", "CVanBanZlib"]),
         .target(name: "VanBanTemplate", dependencies: ["VanBanModel", "VanBanXML"]),
         .target(name: "VanBanText", dependencies: ["VanBanModel"]),
@@ -92,7 +92,8 @@ let package = Package(
         .testTarget(name: "VanBanStudioTests", dependencies: ["VanBanStudio", "VanBan", "VanBanRegister", "VanBanXML",
                                                              .product(name: "HTTPTypes", package: "swift-http-types"),
                                                              .product(name: "Hummingbird", package: "hummingbird"),
-                                                             .product(name: "HummingbirdTesting", package: "hummingbird")]),
+                                                             .product(name: "HummingbirdTesting", package: "hummingbird"),
+                                                             "VanBanTestSupport"]),
         .testTarget(name: "VanBanTests", dependencies: ["VanBan", "VanBanModel", "VanBanTemplate", "VanBanXML", "VanBanText",
                                                         "VanBanHTML", "VanBanODF", "VanBanSheets", "VanBanBatch", "vanban",
                                                         "VanBanDOCX", "VanBanPDF", "CVanBanZlib", "VanBanTestSupport"]),

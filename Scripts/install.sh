@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds vanban in release mode with the Swift runtime linked statically (the binary runs
-# on a machine without Swift; it needs only libc, libxml2, zlib and libcrypto) and installs, under PREFIX
+# on a machine without Swift; it needs only libc, libstdc++, libxml2, zlib, libsqlite3 and libcrypto) and installs, under PREFIX
 # (default /usr/local):
 #   PREFIX/bin/vanban
 #   PREFIX/share/vanban/templates/                    the shipped forms, found from the binary

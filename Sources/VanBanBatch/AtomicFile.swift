@@ -24,7 +24,7 @@ public enum AtomicFile {
                     free(real)
                 }
             case S_IFDIR:
-                throw VanBanError(.output, "'\(url.path)' is a folder", help: "give a file name for --output")
+                throw VanBanError(.error, .output, Message("output.is-folder", ["path": "\(url.path)"]), help: Message("output.is-folder.help"))
             default:
                 return try writeThrough(bytes, to: url)
             }
@@ -32,13 +32,13 @@ public enum AtomicFile {
         let dir = url.deletingLastPathComponent()
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: dir.path, isDirectory: &isDir), isDir.boolValue else {
-            throw VanBanError(.output, "the folder '\(dir.path)' does not exist", help: "create it first, or choose another --output path")
+            throw VanBanError(.error, .output, Message("output.no-folder", ["folder": "\(dir.path)"]), help: Message("output.no-folder.help"))
         }
         let temp = dir.appendingPathComponent(".\(url.lastPathComponent).vanban-\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: 0...UInt32.max)).tmp")
         let fd = TempFiles.shared.create(temp.path)
         guard fd >= 0 else {
-            let reason = fd == TempFiles.closedError ? "the run was interrupted" : String(cString: strerror(errno))
-            throw VanBanError(.output, "cannot write in '\(dir.path)': \(reason)", help: "choose a folder you can write to")
+            let reason: MessageArgument = fd == TempFiles.closedError ? .phrase(Message("output.interrupted")) : .text(String(cString: strerror(errno)))
+            throw VanBanError(.error, .output, Message("output.cannot-write-in", ["folder": "\(dir.path)", "reason": reason]), help: Message("output.writable-folder.help"))
         }
         var ok = true
         bytes.withUnsafeBytes { buf in
@@ -56,7 +56,7 @@ public enum AtomicFile {
             let reason = String(cString: strerror(errno))
             unlink(temp.path)
             TempFiles.shared.unregister(temp.path)
-            throw VanBanError(.output, "cannot write '\(url.path)': \(reason)", help: "check the disk space and the permissions of the folder")
+            throw VanBanError(.error, .output, Message("output.cannot-write", ["path": "\(url.path)", "reason": "\(reason)"]), help: Message("output.space-and-permissions.help"))
         }
         TempFiles.shared.unregister(temp.path)
     }
@@ -65,7 +65,7 @@ public enum AtomicFile {
     static func writeThrough(_ bytes: [UInt8], to url: URL) throws(VanBanError) {
         let fd = open(url.path, O_WRONLY | O_NOCTTY)
         guard fd >= 0 else {
-            throw VanBanError(.output, "cannot write '\(url.path)': \(String(cString: strerror(errno)))", help: "check the permissions of the device or FIFO")
+            throw VanBanError(.error, .output, Message("output.cannot-write", ["path": "\(url.path)", "reason": "\(String(cString: strerror(errno)))"]), help: Message("output.device.help"))
         }
         defer { close(fd) }
         var failure: Int32?
@@ -79,7 +79,7 @@ public enum AtomicFile {
             }
         }
         if let failure {
-            throw VanBanError(.output, "cannot write '\(url.path)': \(String(cString: strerror(failure)))", help: "check the device, or choose another --output path")
+            throw VanBanError(.error, .output, Message("output.cannot-write", ["path": "\(url.path)", "reason": "\(String(cString: strerror(failure)))"]), help: Message("output.device-or-path.help"))
         }
     }
 }

@@ -333,7 +333,7 @@ public struct Batch: Sendable {
         let kept = keptRecords(in: dir, manifestURL: manifestURL, header: header)
         if FileManager.default.fileExists(atPath: manifestURL.path) {
             guard unlink(manifestURL.path) == 0 else {
-                throw VanBanError(.output, "cannot replace '\(manifestURL.path)': \(String(cString: strerror(errno)))", help: "check the permissions of the folder")
+                throw VanBanError(.error, .output, Message("output.cannot-replace", ["path": "\(manifestURL.path)", "reason": "\(String(cString: strerror(errno)))"]), help: Message("output.permissions.help"))
             }
         }
 

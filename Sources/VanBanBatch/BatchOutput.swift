@@ -56,10 +56,10 @@ public final class BatchLock: Sendable {
         let fm = FileManager.default
         var isDir: ObjCBool = false
         if fm.fileExists(atPath: dir.path, isDirectory: &isDir) {
-            guard isDir.boolValue else { throw .failed(VanBanError(.output, "'\(directory.path)' is a file, not a folder", help: "give --out a folder")) }
+            guard isDir.boolValue else { throw .failed(VanBanError(.error, .output, Message("output.not-a-folder", ["path": "\(directory.path)"]), help: Message("output.not-a-folder.help"))) }
         } else {
             do { try fm.createDirectory(at: dir, withIntermediateDirectories: true) } catch {
-                throw .failed(VanBanError(.output, "cannot create the folder '\(directory.path)': \(error.localizedDescription)", help: "choose a folder you can write to"))
+                throw .failed(VanBanError(.error, .output, Message("output.cannot-create-folder", ["folder": "\(directory.path)", "reason": "\(error.localizedDescription)"]), help: Message("output.writable-folder.help")))
             }
         }
         let path = dir.appendingPathComponent(fileName).path
@@ -68,7 +68,7 @@ public final class BatchLock: Sendable {
         for _ in 0..<100 {
             let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
             guard fd >= 0 else {
-                throw .failed(VanBanError(.output, "cannot create the lock file '\(path)': \(String(cString: strerror(errno)))", help: "choose a folder you can write to"))
+                throw .failed(VanBanError(.error, .output, Message("output.cannot-create-lock", ["path": "\(path)", "reason": "\(String(cString: strerror(errno)))"]), help: Message("output.writable-folder.help")))
             }
             let previous = readPID(fd)
             if flock(fd, LOCK_EX | LOCK_NB) != 0 {
@@ -76,9 +76,9 @@ public final class BatchLock: Sendable {
                 let reason = String(cString: strerror(errno))
                 close(fd)
                 if busy {
-                    let who = previous.map { "another batch (process \($0))" } ?? "another batch"
-                    throw .busy(VanBanError(.output, "the folder '\(directory.path)' is in use by \(who): two batches cannot write into one folder at once",
-                                            help: "wait for it to finish, or give --out another folder; a lock left by a killed batch is taken over by itself (\(path))"))
+                    let who = previous.map { Message("output.another-batch.pid", ["pid": "\($0)"]) } ?? Message("output.another-batch")
+                    throw .busy(VanBanError(.error, .output, Message("output.folder-busy", ["folder": "\(directory.path)", "who": .phrase(who)]),
+                                            help: Message("output.folder-busy.help", ["path": "\(path)"])))
                 }
                 throw .failed(VanBanError(.output, "cannot lock '\(path)': \(reason)"))
             }
@@ -186,9 +186,9 @@ struct StagedRecord: Sendable {
         let temp = dir.appendingPathComponent(".\(name).vanban-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).tmp").path
         let fd = TempFiles.shared.create(temp)
         guard fd >= 0 else {
-            let reason = fd == TempFiles.closedError ? "the run was interrupted" : String(cString: strerror(errno))
+            let reason: MessageArgument = fd == TempFiles.closedError ? .phrase(Message("output.interrupted")) : .text(String(cString: strerror(errno)))
             discard()
-            throw VanBanError(.output, "cannot write in '\(dir.path)': \(reason)", help: "check the disk space and the permissions of the folder")
+            throw VanBanError(.error, .output, Message("output.cannot-write-in", ["folder": "\(dir.path)", "reason": reason]), help: Message("output.space-and-permissions.help"))
         }
         temps.append((temp, final))
         var ok = !(BatchFaults.failWrite.withLock { $0 }?(name) ?? false)
@@ -206,7 +206,7 @@ struct StagedRecord: Sendable {
         if close(fd) != 0 && ok { ok = false; reason = String(cString: strerror(errno)) }
         guard ok else {
             discard()
-            throw VanBanError(.output, "cannot write '\(final)': \(reason)", help: "check the disk space and the permissions of the folder")
+            throw VanBanError(.error, .output, Message("output.cannot-write", ["path": "\(final)", "reason": "\(reason)"]), help: Message("output.space-and-permissions.help"))
         }
     }
 
@@ -218,7 +218,7 @@ struct StagedRecord: Sendable {
             // Take back the files already renamed: the record is all or nothing.
             for done in temps[..<k] { unlink(done.final) }
             discard()
-            throw VanBanError(.output, "cannot write '\(t.final)': \(reason)", help: "check the permissions of the folder")
+            throw VanBanError(.error, .output, Message("output.cannot-write", ["path": "\(t.final)", "reason": "\(reason)"]), help: Message("output.permissions.help"))
         }
         for t in temps { TempFiles.shared.unregister(t.temp) }
         temps = []

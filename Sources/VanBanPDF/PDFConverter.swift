@@ -62,14 +62,14 @@ public struct PDFConverter: Sendable {
         defer { scratch.remove() }
         let input = scratch.path + "/document.fodt"
         guard FileManager.default.createFile(atPath: input, contents: Data(fodt)) else {
-            throw VanBanError(.output, "cannot write a scratch file in '\(scratch.path)'", help: "check the space and permissions of the temporary folder (TMPDIR)")
+            throw VanBanError(.error, .output, Message("pdf.scratch-file", ["folder": "\(scratch.path)"]), help: Message("pdf.scratch-file.help"))
         }
         let box = Locked<Result<[UInt8], VanBanError>?>(nil)
         try run(files: [URL(fileURLWithPath: input)], scratch: scratch) { _, r in box.withLock { $0 = r } }
         switch box.value {
         case .success(let bytes): return bytes
         case .failure(let e): throw e
-        case nil: throw VanBanError(.render, "LibreOffice gave no result")
+        case nil: throw VanBanError(.error, .render, Message("pdf.no-result"))
         }
     }
 
@@ -165,7 +165,7 @@ private struct Worker {
     }
 
     /// The failure of every document left when the caller stops the conversion.
-    static let stopped = VanBanError(.output, "the run was stopped before this document's PDF was made", help: "run the same command again")
+    static let stopped = VanBanError(.error, .output, Message("pdf.stopped"), help: Message("pdf.stopped.help"))
 
     /// Converts `docs` (indices into `inputs`), restarting LibreOffice as needed.
     mutating func convert(_ docs: [Int], inputs: [String], deliver: @Sendable (Int, Result<[UInt8], VanBanError>) -> Void) {
@@ -180,8 +180,8 @@ private struct Worker {
             let (end, done, log) = runOnce(pending, inputs: inputs)
             ChildRegistry.shared.parkIfAborted()
             if case .notStarted(let reason) = end {
-                let e = VanBanError(.tool, "LibreOffice ('\(converter.soffice)') could not be started: \(reason)",
-                                    help: "check the installation (sudo apt-get install \(LibreOffice.packages)) or set \(LibreOffice.environmentVariable)")
+                let e = VanBanError(.error, .tool, Message("pdf.not-started", ["program": "\(converter.soffice)", "reason": "\(reason)"]),
+                                    help: Message("pdf.not-started.help", ["packages": "\(LibreOffice.packages)", "variable": "\(LibreOffice.environmentVariable)"]))
                 for d in pending { deliver(d, .failure(e)) }
                 return
             }
@@ -207,8 +207,7 @@ private struct Worker {
             }
             barren = done.isEmpty ? barren + 1 : 0
             if barren >= 4 && !next.isEmpty {
-                let e = VanBanError(.render, "LibreOffice failed 4 times in a row without converting anything, so this document was not converted",
-                                    help: "convert one .fodt by hand (soffice --headless --convert-to pdf FILE) to see what goes wrong")
+                let e = VanBanError(.error, .render, Message("pdf.keeps-failing"), help: Message("pdf.keeps-failing.help"))
                 for d in next { deliver(d, .failure(e)) }
                 return
             }
@@ -217,17 +216,17 @@ private struct Worker {
     }
 
     func failure(end: RunEnd, log: String) -> VanBanError {
-        let why: String
+        let why: Message
         switch end {
-        case .hung(let s): why = "LibreOffice showed no progress for \(Int(s.rounded())) s and was stopped"
-        case .crashed(let sig): why = "LibreOffice crashed (signal \(sig))"
-        case .exited(let status): why = "LibreOffice wrote no PDF for it" + (status != 0 ? " (exit status \(status))" : "")
-        case .notStarted(let r): why = "LibreOffice could not be started: \(r)"
-        case .stopped: why = "the run was stopped"
+        case .hung(let s): why = Message("pdf.why.hung", ["seconds": "\(Int(s.rounded()))"])
+        case .crashed(let sig): why = Message("pdf.why.crashed", ["signal": "\(sig)"])
+        case .exited(let status): why = status != 0 ? Message("pdf.why.no-pdf.status", ["status": "\(status)"]) : Message("pdf.why.no-pdf")
+        case .notStarted(let r): why = Message("pdf.why.not-started", ["reason": "\(r)"])
+        case .stopped: why = Message("pdf.why.stopped")
         }
         let detail = log.split(separator: "\n").last { $0.localizedCaseInsensitiveContains("error") }.map { ": " + $0.trimmingCharacters(in: .whitespaces) } ?? ""
-        return VanBanError(.render, "the PDF was not made, twice: \(why)\(detail)",
-                           help: "open the document's .fodt in LibreOffice to see whether it loads; on a slow or busy machine raise --pdf-timeout (now \(Int(converter.options.timeout)) s)")
+        return VanBanError(.error, .render, Message("pdf.not-made", ["why": .phrase(why), "detail": "\(detail)"]),
+                           help: Message("pdf.not-made.help", ["timeout": "\(Int(converter.options.timeout))"]))
     }
 
     /// One LibreOffice process over `docs`: which PDFs it finished, and how it ended.
@@ -336,13 +335,13 @@ public struct PDFScratch: Sendable {
         var template = Array((base + "/vanban-pdf-XXXXXX").utf8CString)
         let made = template.withUnsafeMutableBufferPointer { mkdtemp($0.baseAddress!) }
         guard made != nil else {
-            throw VanBanError(.output, "cannot create a scratch folder in '\(base)': \(String(cString: strerror(errno)))",
-                              help: "check the space and permissions of the temporary folder, or set TMPDIR")
+            throw VanBanError(.error, .output, Message("pdf.scratch-folder", ["folder": "\(base)", "reason": "\(String(cString: strerror(errno)))"]),
+                              help: Message("pdf.scratch-folder.help"))
         }
         path = String(cString: template.withUnsafeBufferPointer { $0.baseAddress! })
         guard ChildRegistry.shared.add(folder: path) else {
             rmdir(path)
-            throw VanBanError(.output, "the run was interrupted")
+            throw VanBanError(.error, .output, Message("output.interrupted"))
         }
     }
 

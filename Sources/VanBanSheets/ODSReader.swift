@@ -42,8 +42,8 @@ struct ODSReader {
         }
         if let result { return (result, names) }
         if let wanted {
-            throw VanBanError(.input, "\(sourceName) has no sheet named '\(wanted)'; its sheets are: " + names.map { "'\($0)'" }.joined(separator: ", "),
-                              help: "give one of these names to --sheet")
+            throw VanBanError(.error, .input, Message("sheet.no-such-sheet", ["file": "\(sourceName)", "sheet": "\(wanted)", "sheets": "\(names.map { "'\($0)'" }.joined(separator: ", "))"]),
+                              help: Message("sheet.no-such-sheet.help"))
         }
         throw SpreadsheetArchive.corrupt(sourceName, "it has no sheet")
     }

@@ -69,9 +69,11 @@ public enum RecipientsTableReader {
                 throw SpreadsheetArchive.corrupt(sourceName, "it is a zip file but neither an Excel workbook nor an OpenDocument spreadsheet")
             }
             if sheet.storage.count < 2 && options.sheet == nil && names.count > 1 {
-                throw VanBanError(.data, "the first sheet of \(sourceName), '\(sheet.name)', holds no list (\(sheet.storage.isEmpty ? "it is empty" : "only one row")); the workbook's sheets are: " + names.map { "'\($0)'" }.joined(separator: ", "),
+                throw VanBanError(.error, .data, Message("sheet.first-holds-no-list", ["file": "\(sourceName)", "sheet": "\(sheet.name)",
+                                                                                   "why": .phrase(Message(sheet.storage.isEmpty ? "sheet.first-holds-no-list.empty" : "sheet.first-holds-no-list.one-row")),
+                                                                                   "sheets": "\(names.map { "'\($0)'" }.joined(separator: ", "))"]),
                                   at: SourceLocation(file: sourceName, cell: SheetReference.cell(sheet: sheet.name, row: 1, column: 1), row: 1, column: 1),
-                                  help: "choose the sheet that holds the list with --sheet NAME, e.g. --sheet '\(names[1])'")
+                                  help: Message("sheet.choose-sheet.help", ["sheet": "\(names[1])"]))
             }
             return try sheet.table(sourceName: sourceName)
         }

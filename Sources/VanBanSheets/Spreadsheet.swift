@@ -100,9 +100,9 @@ public struct SheetData: Sendable, Hashable {
     /// blank rows between records (empty rows after the last record are ignored).
     public func table(sourceName: String) throws(VanBanError) -> (CSVTable, [String]) {
         guard let headerRow = storage.first else {
-            throw VanBanError(.data, "the sheet '\(name)' of \(sourceName) is empty",
+            throw VanBanError(.error, .data, Message("sheet.empty", ["sheet": "\(name)", "file": "\(sourceName)"]),
                               at: SourceLocation(file: sourceName, cell: SheetReference.cell(sheet: name, row: 1, column: 1), row: 1, column: 1),
-                              help: "the first row must name the columns, e.g. recipient; choose another sheet with --sheet NAME")
+                              help: Message("sheet.empty.help"))
         }
         let width = headerRow.cells.last!.column
         var byColumn: [Int: String] = [:]
@@ -167,8 +167,8 @@ struct SpreadsheetArchive {
     }
 
     static func corrupt(_ name: String, _ why: String) -> VanBanError {
-        VanBanError(.data, "\(name) is not a readable spreadsheet: \(why)",
-                    help: "the file is damaged or not an .xlsx/.ods: open it in Excel or LibreOffice Calc and save it again")
+        VanBanError(.error, .data, Message("sheet.not-readable", ["file": "\(name)", "reason": "\(why)"]),
+                    help: Message("sheet.not-readable.help"))
     }
 
     /// `64 MiB`, or `4000 bytes` below a mebibyte.

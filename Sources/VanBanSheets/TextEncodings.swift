@@ -98,9 +98,9 @@ public enum TextDecoding {
         }
         if let nul = bytes.firstIndex(of: 0) {
             let (line, start) = lineOf(bytes, nul)
-            throw VanBanError(.data, "\(sourceName) is not text in any encoding a spreadsheet writes: line \(line) has a NUL byte (\(hex(bytes, around: nul, lineStart: start)))",
+            throw VanBanError(.error, .data, Message("csv.nul-byte", ["file": "\(sourceName)", "line": "\(line)", "bytes": "\(hex(bytes, around: nul, lineStart: start))"]),
                               at: SourceLocation(file: sourceName, line: line, column: 1),
-                              help: "UTF-16 text needs its byte-order mark (use --encoding utf-16le if it has none); a spreadsheet file must end in .xlsx or .ods")
+                              help: Message("csv.nul-byte.help"))
         }
         if invalidUTF8(bytes) == nil {
             return DecodedText(utf8: bytes, encoding: .utf8, detected: true, hadBOM: false)
@@ -109,9 +109,10 @@ public enum TextDecoding {
             let (line, start) = lineOf(bytes, bad)
             let utf8Bad = invalidUTF8(bytes)!
             let (uLine, uStart) = lineOf(bytes, utf8Bad)
-            throw VanBanError(.data, "\(sourceName) fits no encoding: it is not UTF-8 (line \(uLine): \(hex(bytes, around: utf8Bad, lineStart: uStart))), and not Windows-1258 (line \(line): byte \(String(format: "%02X", bytes[bad])) is undefined there: \(hex(bytes, around: bad, lineStart: start)))",
+            throw VanBanError(.error, .data, Message("csv.no-encoding", ["file": "\(sourceName)", "utf8_line": "\(uLine)", "utf8_bytes": "\(hex(bytes, around: utf8Bad, lineStart: uStart))",
+                                                                "line": "\(line)", "byte": "\(String(format: "%02X", bytes[bad]))", "bytes": "\(hex(bytes, around: bad, lineStart: start))"]),
                               at: SourceLocation(file: sourceName, line: line, column: 1),
-                              help: "save the file again as \"CSV UTF-8 (Comma delimited)\" in the spreadsheet, or name its encoding with --encoding")
+                              help: Message("csv.save-again-or-encoding.help"))
         }
         return DecodedText(utf8: try cp1258(bytes, sourceName: sourceName), encoding: .cp1258, detected: true, hadBOM: false)
     }
@@ -146,9 +147,9 @@ public enum TextDecoding {
     static func checkUTF8(_ bytes: [UInt8], sourceName: String, encoding: TextFileEncoding) throws(VanBanError) {
         if let bad = invalidUTF8(bytes) {
             let (line, start) = lineOf(bytes, bad)
-            throw VanBanError(.data, "\(sourceName) is not valid UTF-8: line \(line) has the bytes \(hex(bytes, around: bad, lineStart: start))",
+            throw VanBanError(.error, .data, Message("csv.invalid-utf8", ["file": "\(sourceName)", "line": "\(line)", "bytes": "\(hex(bytes, around: bad, lineStart: start))"]),
                               at: SourceLocation(file: sourceName, line: line, column: 1),
-                              help: "save the file as \"CSV UTF-8 (Comma delimited)\" in the spreadsheet, or name its encoding with --encoding (utf-16le, utf-16be, cp1258)")
+                              help: Message("csv.save-or-encodings.help"))
         }
     }
 
@@ -164,22 +165,23 @@ public enum TextDecoding {
         }
         func bad(_ what: String, _ at: Int, _ count: Int) -> VanBanError {
             let shown = bytes[at..<min(at + count, bytes.count)].map { String(format: "%02X", $0) }.joined(separator: " ")
-            return VanBanError(.data, "\(sourceName) is not valid \(bigEndian ? "UTF-16 big-endian" : "UTF-16 little-endian"): line \(line) has \(what) (bytes \(shown) at offset \(at))",
+            return VanBanError(.error, .data, Message("csv.invalid-utf16", ["file": "\(sourceName)", "encoding": .phrase(Message(bigEndian ? "csv.utf16.be" : "csv.utf16.le")),
+                                                                            "line": "\(line)", "what": .phrase(Message(what)), "bytes": "\(shown)", "offset": "\(at)"]),
                                at: SourceLocation(file: sourceName, line: line, column: 1),
-                               help: "save the file again from the spreadsheet (\"Unicode Text\" or \"CSV UTF-8\"), or name its encoding with --encoding")
+                               help: Message("csv.utf16.help"))
         }
         while i < bytes.count {
-            guard i + 1 < bytes.count else { throw bad("an odd byte at the end", i, 1) }
+            guard i + 1 < bytes.count else { throw bad("csv.utf16.odd-byte", i, 1) }
             var v = unit(i)
             var width = 2
             if (0xD800...0xDBFF).contains(v) {
-                guard i + 3 < bytes.count, (0xDC00...0xDFFF).contains(unit(i + 2)) else { throw bad("a lone high surrogate", i, 4) }
+                guard i + 3 < bytes.count, (0xDC00...0xDFFF).contains(unit(i + 2)) else { throw bad("csv.utf16.lone-high", i, 4) }
                 v = 0x10000 + ((v - 0xD800) << 10) + (unit(i + 2) - 0xDC00)
                 width = 4
             } else if (0xDC00...0xDFFF).contains(v) {
-                throw bad("a lone low surrogate", i, 2)
+                throw bad("csv.utf16.lone-low", i, 2)
             } else if v == 0 {
-                throw bad("a NUL character", i, 2)
+                throw bad("csv.utf16.nul", i, 2)
             }
             if v == 0x0A || (v == 0x0D && !(i + width + 1 < bytes.count && unit(i + width) == 0x0A)) { line += 1 }
             append(v, to: &out)
@@ -239,9 +241,10 @@ public enum TextDecoding {
             let v = cp1258Table[Int(b)]
             if v == 0 {
                 let (line, start) = lineOf(bytes, i)
-                throw VanBanError(.data, "\(sourceName) is not Windows-1258: line \(line) has the byte \(String(format: "%02X", b)), undefined there (\(hex(bytes, around: i, lineStart: start)))",
+                throw VanBanError(.error, .data, Message("csv.invalid-cp1258", ["file": "\(sourceName)", "line": "\(line)", "byte": "\(String(format: "%02X", b))",
+                                                                   "bytes": "\(hex(bytes, around: i, lineStart: start))"]),
                                   at: SourceLocation(file: sourceName, line: line, column: 1),
-                                  help: "save the file as \"CSV UTF-8 (Comma delimited)\" in the spreadsheet, or name its encoding with --encoding")
+                                  help: Message("csv.save-or-encoding.help"))
             }
             append(v, to: &out)
         }

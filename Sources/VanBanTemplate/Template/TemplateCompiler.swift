@@ -96,7 +96,7 @@ struct TemplateCompiler {
             }
         }
         guard let bodyElement else {
-            throw VanBanError(.template, "the template has no <body>", at: root.location, help: "add <body> … </body> with the document's content")
+            throw VanBanError(.error, .template, Message("template.no-body"), at: root.location, help: Message("template.no-body.help"))
         }
         var attachments: [String: CompiledTemplate] = [:]
         let scope = StaticScope(fields: fields, checked: !fields.isEmpty)
@@ -156,7 +156,7 @@ struct TemplateCompiler {
         }
         var seen = Set<String>()
         for f in out where !seen.insert(f.name).inserted {
-            throw VanBanError(.template, "the field '\(f.name)' is declared twice", at: f.location, help: "remove one of the declarations")
+            throw VanBanError(.error, .template, Message("template.field-twice", ["name": "\(f.name)"]), at: f.location, help: Message("template.field-twice.help"))
         }
         try FieldRole.checkSiblings(out)
         return out
@@ -205,17 +205,19 @@ struct TemplateCompiler {
 
     func checkAttributes(_ e: XElement, allowed: [String]) throws(VanBanError) {
         for a in e.attributes where !allowed.contains(a.name) && !a.name.hasPrefix("xmlns") {
-            throw VanBanError(.template, "<\(e.name)> has no attribute '\(a.name)'", at: a.location,
-                              help: Suggest.didYouMean(a.name, allowed)
-                                ?? (allowed.isEmpty ? "it takes none besides each and if" : "its attributes are " + allowed.joined(separator: ", ")))
+            throw VanBanError(.error, .template, Message("template.no-attribute", ["element": "\(e.name)", "attribute": "\(a.name)"]), at: a.location,
+                              help: Suggest.nearest(to: a.name, in: allowed).map { Message("did-you-mean", ["name": "\($0)"]) }
+                                ?? (allowed.isEmpty ? Message("template.no-attribute.none.help")
+                                                    : Message("template.no-attribute.list.help", ["attributes": "\(allowed.joined(separator: ", "))"])))
         }
     }
 
     func unknownElement(_ e: XElement, candidates: some Collection<String>, where place: String) -> VanBanError {
         let known = Vocabulary.rules[e.name] != nil || ["fields", "field", "body", "template", "part"].contains(e.name)
-        let help = Suggest.nearest(to: e.name, in: candidates).map { "did you mean <\($0)>? " } ?? ""
-        return VanBanError(.template, known ? "<\(e.name)> is not allowed in \(place)" : "unknown element <\(e.name)>", at: e.location,
-                           help: help + "allowed here: " + candidates.sorted().map { "<\($0)>" }.joined(separator: " "))
+        return VanBanError(.error, .template, known ? Message("template.element-not-allowed", ["element": "\(e.name)", "place": "\(place)"])
+                                                    : Message("template.unknown-element", ["element": "\(e.name)"]), at: e.location,
+                           help: Message("template.allowed-here.help", ["suggestion": Self.elementSuggestion(e.name, candidates),
+                                                                        "elements": "\(candidates.sorted().map { "<\($0)>" }.joined(separator: " "))"]))
     }
 
     mutating func loadPart(_ e: XElement, baseURL: URL) throws(VanBanError) -> (XElement, URL) {

@@ -7,29 +7,22 @@ import VanBanModel
 import VanBanTemplate
 
 /// The outside programs the PDF tests need: LibreOffice to make the PDFs, poppler to
-/// read them back. When one is missing the tests that need it are skipped (their
-/// condition says why), except under `VANBAN_REQUIRE_TOOLS=1` (CI), where they run and
-/// record the missing tool as a failure.
+/// read them back. The tests say so with `.requires(…)` (RequiredTool): when one is missing
+/// they are skipped with the reason, except under `VANBAN_REQUIRE_TOOLS=1` (CI), where they
+/// run and record the missing tool as a failure (``needAll()``).
 enum PDFTools {
-    static let soffice = ExternalTool.which("soffice")
-    static let pdfinfo = ExternalTool.which("pdfinfo")
-    static let pdftotext = ExternalTool.which("pdftotext")
-    static let pdffonts = ExternalTool.which("pdffonts")
-    static var present: Bool { soffice != nil && pdfinfo != nil && pdftotext != nil && pdffonts != nil }
-    static var required: Bool { ProcessInfo.processInfo.environment["VANBAN_REQUIRE_TOOLS"] == "1" }
-    /// The condition of the tests that need LibreOffice and poppler.
-    static var runnable: Bool { present || required }
+    /// Everything the LibreOffice + poppler tests need.
+    static let all: [RequiredTool] = [.soffice, .pdfinfo, .pdftotext, .pdffonts]
 
-    /// False (with an issue recorded) when a tool is missing; the test then stops.
-    static func check() -> Bool {
-        if present { return true }
-        Issue.record("VANBAN_REQUIRE_TOOLS=1 but LibreOffice (soffice) or poppler-utils (pdfinfo, pdftotext, pdffonts) is not installed: apt-get install libreoffice-writer-nogui fonts-liberation2 poppler-utils")
-        return false
+    /// Records an issue at the caller and throws when one of ``all`` is missing (only
+    /// reached when `VANBAN_REQUIRE_TOOLS=1` made the test run without it).
+    static func needAll(sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
+        for tool in all { _ = try tool.require(sourceLocation: sourceLocation) }
     }
 
     /// `pdfinfo`'s fields, by name.
     static func info(_ pdf: URL, meta: Bool = false) throws -> (fields: [String: String], text: String) {
-        let r = try ExternalTool.run(pdfinfo!, (meta ? ["-meta"] : []) + [pdf.path])
+        let r = try ExternalTool.run(try RequiredTool.pdfinfo.require(), (meta ? ["-meta"] : []) + [pdf.path])
         var fields: [String: String] = [:]
         for line in r.output.split(separator: "\n") {
             guard let colon = line.firstIndex(of: ":") else { continue }
@@ -40,7 +33,7 @@ enum PDFTools {
 
     /// The text of a PDF, as poppler extracts it (reading order, no layout).
     static func text(_ pdf: URL) throws -> String {
-        let r = try ExternalTool.run(pdftotext!, [pdf.path, "-"])
+        let r = try ExternalTool.run(try RequiredTool.pdftotext.require(), [pdf.path, "-"])
         return r.output
     }
 
@@ -54,9 +47,9 @@ enum PDFTools {
 @Suite("PDF: LibreOffice's PDF of VanBan's documents, read back by poppler", .serialized)
 struct PDFTests {
     // Needs LibreOffice and poppler-utils; skipped without them (not under VANBAN_REQUIRE_TOOLS=1).
-    @Test(.enabled(if: PDFTools.runnable, "needs soffice (libreoffice-writer-nogui) and pdfinfo/pdftotext/pdffonts (poppler-utils)"))
+    @Test(.requires(.soffice, .pdfinfo, .pdftotext, .pdffonts))
     func theSeedInvitationRendersToAFivePageA4PDFWithItsText() throws {
-        guard PDFTools.check() else { return }
+        try PDFTools.needAll()
         let (compiled, value) = try PDFTools.seed()
         let bytes = try Engine.render(compiled, data: value, format: .pdf)
         let dir = Repo.scratch("pdf/render")
@@ -78,7 +71,7 @@ struct PDFTests {
         // Page 1 has no number, and each page break is a form feed in pdftotext's output.
         #expect(text.split(separator: "\u{0C}", omittingEmptySubsequences: false).count == 6)
         // Every font is embedded (a clerk's printer or a reader without Times New Roman sees the same page).
-        let fonts = try ExternalTool.run(PDFTools.pdffonts!, [pdf.path]).output
+        let fonts = try ExternalTool.run(try RequiredTool.pdffonts.require(), [pdf.path]).output
         let rows = fonts.split(separator: "\n").dropFirst(2)
         #expect(!rows.isEmpty)
         for row in rows {
@@ -89,9 +82,9 @@ struct PDFTests {
         #expect(try Engine.render(compiled, data: value, format: .pdf) == bytes)
     }
 
-    @Test(.enabled(if: PDFTools.runnable, "needs soffice (libreoffice-writer-nogui) and pdfinfo (poppler-utils)"))
+    @Test(.requires(.soffice, .pdfinfo, .pdftotext, .pdffonts))
     func pdfAIsDeclaredAsPart2ConformanceBInItsXMPMetadata() throws {
-        guard PDFTools.check() else { return }
+        try PDFTools.needAll()
         let (compiled, value) = try PDFTools.seed()
         var options = WriterOptions()
         options.pdf.pdfA = true
@@ -111,9 +104,10 @@ struct PDFTests {
         #expect(PDFNormalizer.find(Array("pdfaid:part".utf8), in: plain, from: 0) == nil)
     }
 
-    @Test(.enabled(if: PDFTools.runnable && VanBanCLI.available, "needs vanban (swift build), soffice and poppler-utils"))
+    @Test(.requires(.vanban, .soffice, .pdfinfo, .pdftotext, .pdffonts))
     func theSeedBatchOf23MembersWritesOnePDFEachAndAMergedPDF() throws {
-        guard PDFTools.check() else { return }
+        try PDFTools.needAll()
+        _ = try RequiredTool.vanban.require()
         let out = Repo.scratch("pdf/batch-23")
         try? FileManager.default.removeItem(at: out)
         let r = try VanBanCLI.run(["batch", "giay-moi", "Fixtures/seed-binh-duong-2022/giay-moi.json", "--recipients",

@@ -1,10 +1,11 @@
-import CVanBanCrypto
-import VanBan
+internal import CVanBanCrypto
 
-/// SHA-256 (FIPS 180-4), for the checksums in a batch manifest, computed by the
-/// system's libcrypto (OpenSSL: the one-shot `SHA256()` and the EVP digest interface),
-/// whose SHA-256 uses the processor's SHA or vector instructions. Checked against the
-/// FIPS test vectors.
+/// SHA-256 (FIPS 180-4), VanBan's one hash: the stable names of embedded images
+/// (`Pictures/<sha>.png`, `word/media/<sha>.png`), the checksums in a batch manifest and
+/// the register's file records. Computed by the system's libcrypto (OpenSSL: the one-shot
+/// `SHA256()` and the EVP digest interface, neither deprecated in OpenSSL 3), whose
+/// SHA-256 uses the processor's SHA or vector instructions. Checked against the FIPS test
+/// vectors.
 ///
 /// A value type: copies are independent (the digest state is copied on write).
 public struct SHA256Digest: Sendable {
