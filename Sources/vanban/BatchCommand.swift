@@ -142,16 +142,18 @@ struct BatchCommand: ParsableCommand {
         let compiled = templates.load(template)
         let dataBytes: [UInt8]
         let base: Value, locations: [String: SourceLocation]
-        let records: BatchRecordSet
-        let recipientBytes: [UInt8]
+        let records: BatchRecordSource
+        let recipientsSource: BatchSource
         do {
             dataBytes = try DataFile.read(path: data)
             let parsed = try JSONReader(sourceName: data == "-" ? "<stdin>" : data).parseWithLocations(dataBytes)
             (base, locations) = try Self.legacy(parsed.0, locations: parsed.1, policy: LegacyPolicy(rawValue: legacy) ?? .convert)
-            recipientBytes = try RecipientsFile.read(path: recipients)
+            let recipientBytes = try RecipientsFile.read(path: recipients)
+            recipientsSource = .file(recipients, bytes: recipientBytes)
             let recipientOptions = RecipientsOptions(table: TableReadOptions(sheet: sheet, encoding: encoding.flatMap(TextFileEncoding.init(name:))),
                                                      legacy: LegacyPolicy(rawValue: legacy) ?? .convert)
-            records = try BatchRecordSet.parse(recipientBytes, sourceName: recipients, fields: compiled.fields, options: recipientOptions)
+            // Streamed: the records are read again, one at a time, as the batch runs.
+            records = try BatchRecordSource.parse(recipientBytes, sourceName: recipients, fields: compiled.fields, options: recipientOptions)
         } catch { fail(error) }
         for w in records.warnings { note(w) }
 
@@ -162,9 +164,10 @@ struct BatchCommand: ParsableCommand {
                                    names: try BatchNamePattern(namePattern), writer: pdf.writer(textWidth: width, dataFolder: Render.folder(ofData: data)),
                                    checks: CheckOptions(strict: strict))
         } catch let e as VanBanError { fail(e) }
+        let dataSource = BatchSource.file(data, bytes: dataBytes)
         let make = { (v: Value) in
-            Batch(template: compiled, data: v, dataLocations: locations, records: records, options: options,
-                  dataSource: .file(data, bytes: dataBytes), recipientsSource: .file(recipients, bytes: recipientBytes))
+            Batch(template: compiled, data: v, dataLocations: locations, source: records, options: options,
+                  dataSource: dataSource, recipientsSource: recipientsSource)
         }
         let batch = make(register.prepare(base))
 
@@ -213,7 +216,7 @@ struct BatchCommand: ParsableCommand {
             note("vanban: \(report.kept) record\(report.kept == 1 ? "" : "s") completed by an earlier, interrupted run of this batch \(report.kept == 1 ? "was" : "were") kept (files checked against the manifest)")
         }
         let done = report.records - report.failed
-        let shardText = options.shard.map { " (shard \($0): records \(batch.selected.first?.index ?? 0)–\(batch.selected.last?.index ?? 0) of \(report.header.total))" } ?? ""
+        let shardText = options.shard.map { " (shard \($0): records \(batch.selectedRange.first)–\(batch.selectedRange.last) of \(report.header.total))" } ?? ""
         let folder = out.hasSuffix("/") ? out : out + "/"
         let summary = "vanban: \(done) document\(done == 1 ? "" : "s"), \(report.failed) failed, \(report.filesWritten) file\(report.filesWritten == 1 ? "" : "s") in \(folder)\(shardText)"
         if !report.incomplete.isEmpty {
