@@ -174,8 +174,24 @@ public struct Batch: Sendable {
     public let template: CompiledTemplate
     /// The options.
     public let options: BatchOptions
-    /// Every record of the batch, shard or not, in order.
-    public let items: [BatchItem]
+    /// Every record of the batch, shard or not, in order. For a batch on a
+    /// ``BatchRecordSource`` they are read (and named) again on each call: a run does not
+    /// use this list, so its memory does not grow with the records.
+    public var items: [BatchItem] {
+        guard let source else { return storedItems }
+        var namer = BatchStemNamer()
+        var out: [BatchItem] = []
+        out.reserveCapacity(source.count)
+        var it = source.makeIterator()
+        while let r = it.next() { out.append(namer.name(prepare(r, total: source.count))) }
+        return out
+    }
+    /// The records, named, when the batch was made from a ``BatchRecordSet``.
+    let storedItems: [BatchItem]
+    /// The records as a stream, when the batch was made from a ``BatchRecordSource``.
+    let source: BatchRecordSource?
+    /// How many records the batch has, shard or not.
+    public var total: Int { source?.count ?? storedItems.count }
     /// Warnings from reading the records (blank rows, unknown columns).
     public let warnings: [String]
     /// The base data file, for the manifest.
@@ -201,39 +217,50 @@ public struct Batch: Sendable {
         self.base = data
         self.baseLocations = dataLocations
         self.checks = BatchChecks(base: data, locations: dataLocations)
+        self.source = nil
         let total = records.records.count
-        var items: [BatchItem] = []
-        items.reserveCapacity(total)
-        for r in records.records {
-            let merged = r.problem == nil ? BatchMerge.apply(r.values, to: data) : data
-            let names = merged["recipients"]?.arrayValue?.compactMap(\.text) ?? []
-            var recipient = names.joined(separator: "; ")
-            if r.problem != nil, let s = r.values["recipient"]?.text ?? r.values["name"]?.text { recipient = s }
-            var stem: String?
-            var problem = r.problem
-            if problem == nil {
-                switch options.names.stem(index: r.index, total: total, recipient: names.first, data: merged) {
-                case .success(let s): stem = s
-                case .failure(let p): problem = p
-                }
-            }
-            items.append(BatchItem(index: r.index, origin: r.origin, recipient: recipient, stem: stem, values: r.values, locations: r.locations, problem: problem))
-        }
+        var items = records.records.map { Self.prepare($0, total: total, base: data, names: options.names) }
         for (k, stem) in BatchNames.unique(items.map(\.stem)).enumerated() { items[k].stem = stem }
-        self.items = items
+        self.storedItems = items
+    }
+
+    /// One record ready to render, its file name not yet made unique: its recipient and
+    /// its name from the pattern, or the problem that stops it.
+    func prepare(_ r: BatchRecord, total: Int) -> BatchItem { Self.prepare(r, total: total, base: base, names: options.names) }
+
+    static func prepare(_ r: BatchRecord, total: Int, base: Value, names pattern: BatchNamePattern) -> BatchItem {
+        let merged = r.problem == nil ? BatchMerge.apply(r.values, to: base) : base
+        let names = merged["recipients"]?.arrayValue?.compactMap(\.text) ?? []
+        var recipient = names.joined(separator: "; ")
+        if r.problem != nil, let s = r.values["recipient"]?.text ?? r.values["name"]?.text { recipient = s }
+        var stem: String?
+        var problem = r.problem
+        if problem == nil {
+            switch pattern.stem(index: r.index, total: total, recipient: names.first, data: merged) {
+            case .success(let s): stem = s
+            case .failure(let p): problem = p
+            }
+        }
+        return BatchItem(index: r.index, origin: r.origin, recipient: recipient, stem: stem, values: r.values, locations: r.locations, problem: problem)
     }
 
     /// The records this run renders: all of them, or the shard's slice.
     public var selected: ArraySlice<BatchItem> {
-        guard let shard = options.shard else { return items[...] }
-        let r = shard.records(of: items.count)
-        return items[(r.lowerBound - 1)..<(r.upperBound - 1)]
+        let all = items
+        guard let shard = options.shard else { return all[...] }
+        let r = shard.records(of: all.count)
+        return all[(r.lowerBound - 1)..<(r.upperBound - 1)]
     }
 
-    /// The first and last record numbers of this run (for messages and the manifest).
-    var selectedRange: (first: Int, last: Int) {
-        let s = selected
-        return (s.first?.index ?? 0, s.last?.index ?? 0)
+    /// The first and last record numbers of this run (for messages and the manifest);
+    /// (0, 0) when it has none.
+    public var selectedRange: (first: Int, last: Int) {
+        guard source != nil else {
+            let s = selected
+            return (s.first?.index ?? 0, s.last?.index ?? 0)
+        }
+        let r = options.shard?.records(of: total) ?? 1..<(total + 1)
+        return r.isEmpty ? (0, 0) : (r.lowerBound, r.upperBound - 1)
     }
 
     /// The data of one record's document: the base data with the record merged in
@@ -326,7 +353,7 @@ public struct Batch: Sendable {
         let manifestURL = dir.appendingPathComponent(manifestName)
         let range = selectedRange
         var header = BatchManifest(
-            template: template.name, data: dataSource, recipients: recipientsSource, total: items.count,
+            template: template.name, data: dataSource, recipients: recipientsSource, total: total,
             formats: options.formats.map(\.rawValue), names: options.names.pattern, textWidth: options.writer.textWidth,
             shard: options.shard.map { ($0, range.first, range.last) }, entries: [])
         // What an interrupted run of this same batch completed is kept (BatchResume).
@@ -337,9 +364,9 @@ public struct Batch: Sendable {
             }
         }
 
-        let work = selected
+        let work = BatchFeed(self)
         let spool = try ManifestSpool(in: dir)
-        let state = RunState(count: work.count, first: work.startIndex, keepDocuments: options.merge, spool: spool)
+        let state = RunState(count: work.count, first: work.first, keepDocuments: options.merge, spool: spool)
         let workers = max(1, min(options.jobs, work.count))
         // A write error stops this run only; `cancellation` (a signal) may stop every run.
         let stop = BatchCancellation()
@@ -349,8 +376,9 @@ public struct Batch: Sendable {
             pdf.run(self, work: work, kept: kept, state: state, in: dir, workers: workers, stop: stop, cancellation: cancellation, progress: progress)
         } else {
             DispatchQueue.concurrentPerform(iterations: workers) { _ in
-                while cancellation.reason == nil, stop.reason == nil, let k = state.take() {
-                    if case .done(let outcome, let document) = produce(work[work.startIndex + k], in: dir, kept: kept) {
+                while cancellation.reason == nil, stop.reason == nil, let next = work.next(state) {
+                    let k = next.0
+                    if case .done(let outcome, let document) = produce(next.1, in: dir, kept: kept) {
                         settle(k, outcome, document: document, state: state, stop: stop, progress: progress)
                     }
                 }
@@ -429,7 +457,8 @@ public struct Batch: Sendable {
     /// Renders and writes one record; never throws: problems go into the entry. With
     /// `pdf`, a rendered record's files stay staged and its flat ODT goes to the stage.
     func produce(_ item: BatchItem, in dir: URL, pdf: BatchPDFStage? = nil, kept: [Int: BatchManifest.Entry] = [:]) -> Produced {
-        if let e = kept[item.index] { return reuse(item, entry: e) }
+        if let e = kept[item.index], let stem = item.stem, e.name == stem,
+           e.files.map(\.path) == options.formats.map({ stem + "." + $0.fileExtension }) { return reuse(item, entry: e) }
         var entry = BatchManifest.Entry(index: item.index, source: item.origin, recipient: item.recipient, name: item.stem)
         func failed(_ problems: [BatchProblem]) -> Produced {
             entry.error = problems.map(\.manifestText).joined(separator: "; ")

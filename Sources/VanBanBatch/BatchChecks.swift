@@ -8,7 +8,8 @@ import VanBan
 /// cannot carry, legacy encodings, weekday mentions) look at one string at a time: a
 /// string of the base data that the record does not replace gives the same problems,
 /// at the same path and place, in every record. Those are computed once, here, and
-/// reused; only the record's own strings are checked per record. The problems, their
+/// reused; only the record's own strings are checked per record. The citation check
+/// (part of the consistency rules) is shared the same way (``CitationScan``). The problems, their
 /// order and so the warnings printed are the same as ``DataChecks/run`` gives
 /// (`BatchChecksTests` compares them).
 struct BatchChecks: Sendable {
@@ -16,16 +17,24 @@ struct BatchChecks: Sendable {
         var text: String
         var location: SourceLocation?
         var problems: [Problem]
+        /// What the citation check finds in the string for ``issuer`` (usually nothing).
+        var citations: [CitationToken]
     }
     private let base: [String: Checked]
+    /// The base data's issuer (`issuer.abbreviation`), which the citation check depends on.
+    private let issuer: String?
 
-    /// Checks every string of the base data once.
+    /// Checks every string of the base data once: the text checks, and the citation
+    /// check for the base data's issuer.
     init(base: Value, locations: [String: SourceLocation]) {
+        let issuer = CitationScan.issuer(of: base)
         var checked: [String: Checked] = [:]
         TextChecks.eachString(base, path: "$") { path, s in
-            checked[path] = Checked(text: s, location: locations[path], problems: Self.textProblems(s, path: path, location: locations[path]))
+            checked[path] = Checked(text: s, location: locations[path], problems: Self.textProblems(s, path: path, location: locations[path]),
+                                    citations: issuer.map { CitationScan.tokens(in: s, issuer: $0) } ?? [])
         }
         self.base = checked
+        self.issuer = issuer
     }
 
     /// The text checks of one string at `path`: ``TextChecks/run(_:locations:)`` on the
@@ -37,20 +46,34 @@ struct BatchChecks: Sendable {
     }
 
     /// What ``DataChecks/run(_:template:options:)`` gives for `document`.
+    ///
+    /// One walk over the record's strings serves the text checks and the citation
+    /// check (``CitationScan``): a string of the base data that the record does not
+    /// replace reuses what was found in it once per batch; the citation check depends on
+    /// the string and the issuer only, so a record that changes the issuer has its
+    /// strings scanned again for that issuer.
     func run(_ document: JSONDocument, template: CompiledTemplate, options: CheckOptions) -> [Problem] {
         var problems = Contract.validate(document.value, fields: template.fields, locations: document.locations)
-        if case .object = document.value {
-            problems += DataChecks.consistency(document.value, fields: template.fields, documentType: DocumentType(rawValue: template.documentType),
-                                               locations: document.locations)
-        }
+        let recordIssuer = CitationScan.issuer(of: document.value)
+        var scan = recordIssuer.map(CitationScan.init(issuer:))
+        var text: [Problem] = []
         TextChecks.eachString(document.value, path: "$") { path, s in
             let location = document.locations[path]
-            if let b = base[path], b.location == location, b.text == s {
-                problems += b.problems
+            let b = base[path].flatMap { $0.text == s ? $0 : nil }
+            if let b, b.location == location {
+                text += b.problems
             } else {
-                problems += Self.textProblems(s, path: path, location: location)
+                text += Self.textProblems(s, path: path, location: location)
+            }
+            if let recordIssuer {
+                scan?.add(b != nil && recordIssuer == issuer ? b!.citations : CitationScan.tokens(in: s, issuer: recordIssuer), at: path)
             }
         }
+        if case .object = document.value {
+            problems += DataChecks.consistency(document.value, fields: template.fields, documentType: DocumentType(rawValue: template.documentType),
+                                               locations: document.locations, citations: scan)
+        }
+        problems += text
         problems += TextChecks.normalization(document.normalizedPaths, locations: document.locations)
         return DataChecks.finish(problems, options: options)
     }

@@ -58,25 +58,37 @@ extension RecipientsTableReader {
         var warnings: [String] = []
         var refused: [(SourceLocation, String)] = []
         for r in t.rows.indices {
-            for f in t.rows[r].fields.indices {
-                let field = t.rows[r].fields[f]
-                guard let finding = LegacyEncoding.detect(field.text), let scheme = LegacyScheme(finding: finding) else { continue }
-                let after = LegacyText.toUnicode(field.text, from: scheme)
-                guard after != field.text else { continue }
-                let column = f < t.header.count ? "column '\(t.header[f].text)'" : "column \(f + 1)"
-                let c = LegacyConversion(place: column, location: t.location(of: field), scheme: scheme, before: field.text, after: after)
-                if policy == .error {
-                    refused.append((t.location(of: field), c.errorMessage))
-                } else {
-                    warnings.append(c.warning)
-                    t.rows[r].fields[f].text = after
-                }
+            convertLegacy(&t.rows[r], in: table, policy: policy, warnings: &warnings, refused: &refused)
+        }
+        if let error = legacyRefusal(refused) { throw error }
+        return (t, warnings)
+    }
+
+    /// Converts (or, with `.error`, lists in `refused`) the legacy text of one row of
+    /// `table`; one warning per converted cell goes to `warnings`.
+    static func convertLegacy(_ row: inout CSVRow, in table: CSVTable, policy: LegacyPolicy,
+                              warnings: inout [String], refused: inout [(SourceLocation, String)]) {
+        guard policy != .keep else { return }
+        for f in row.fields.indices {
+            let field = row.fields[f]
+            guard let finding = LegacyEncoding.detect(field.text), let scheme = LegacyScheme(finding: finding) else { continue }
+            let after = LegacyText.toUnicode(field.text, from: scheme)
+            guard after != field.text else { continue }
+            let column = f < table.header.count ? "column '\(table.header[f].text)'" : "column \(f + 1)"
+            let c = LegacyConversion(place: column, location: table.location(of: field), scheme: scheme, before: field.text, after: after)
+            if policy == .error {
+                refused.append((table.location(of: field), c.errorMessage))
+            } else {
+                warnings.append(c.warning)
+                row.fields[f].text = after
             }
         }
-        if let first = refused.first {
-            throw VanBanError(.data, refused.count == 1 ? first.1 : "\(refused.count) cells are typed in a legacy font, not Unicode: " + refused.map { "\($0.0): \($0.1)" }.joined(separator: "; "),
-                              at: first.0, help: "convert the text to Unicode (UniKey: Công cụ chuyển mã), or run with --legacy convert")
-        }
-        return (t, warnings)
+    }
+
+    /// The error for the cells `refused` by `--legacy error`, or nil when there is none.
+    static func legacyRefusal(_ refused: [(SourceLocation, String)]) -> VanBanError? {
+        guard let first = refused.first else { return nil }
+        return VanBanError(.data, refused.count == 1 ? first.1 : "\(refused.count) cells are typed in a legacy font, not Unicode: " + refused.map { "\($0.0): \($0.1)" }.joined(separator: "; "),
+                           at: first.0, help: "convert the text to Unicode (UniKey: Công cụ chuyển mã), or run with --legacy convert")
     }
 }

@@ -43,7 +43,7 @@ final class BatchPDFStage: Sendable {
     /// Renders and converts `work` window by window, settling every record into `state`.
     /// Stops taking records when `stop` or `cancellation` is set; a conversion under way
     /// is stopped (LibreOffice killed) and its records are left incomplete.
-    func run(_ batch: Batch, work: ArraySlice<BatchItem>, kept: [Int: BatchManifest.Entry], state: RunState, in dir: URL, workers: Int,
+    func run(_ batch: Batch, work: BatchFeed, kept: [Int: BatchManifest.Entry], state: RunState, in dir: URL, workers: Int,
              stop: BatchCancellation, cancellation: BatchCancellation, progress: (@Sendable (Int, Int) -> Void)?) {
         let stopped: @Sendable () -> Bool = { cancellation.reason != nil || stop.reason != nil }
         var start = 0
@@ -51,8 +51,9 @@ final class BatchPDFStage: Sendable {
             let end = min(work.count, start + window)
             let waiting = Locked<[Int: Batch.Waiting]>([:])
             DispatchQueue.concurrentPerform(iterations: max(1, min(workers, end - start))) { _ in
-                while !stopped(), let k = state.take(below: end) {
-                    switch batch.produce(work[work.startIndex + k], in: dir, pdf: self, kept: kept) {
+                while !stopped(), let next = work.next(state, below: end) {
+                    let k = next.0
+                    switch batch.produce(next.1, in: dir, pdf: self, kept: kept) {
                     case .done(let outcome, let document):
                         batch.settle(k, outcome, document: document, state: state, stop: stop, progress: progress)
                     case .waiting(let w):
@@ -60,16 +61,18 @@ final class BatchPDFStage: Sendable {
                     }
                 }
             }
-            convert(waiting, batch: batch, work: work, state: state, stop: stop, stopped: stopped, progress: progress)
+            convert(waiting, batch: batch, state: state, stop: stop, stopped: stopped, progress: progress)
             start = end
         }
     }
 
     /// Converts the records waiting in one window and settles each as its PDF arrives.
-    private func convert(_ waiting: Locked<[Int: Batch.Waiting]>, batch: Batch, work: ArraySlice<BatchItem>, state: RunState,
+    private func convert(_ waiting: Locked<[Int: Batch.Waiting]>, batch: Batch, state: RunState,
                          stop: BatchCancellation, stopped: @escaping @Sendable () -> Bool, progress: (@Sendable (Int, Int) -> Void)?) {
-        let keys = waiting.withLock { $0.keys.sorted() }
-        let files = keys.map { URL(fileURLWithPath: path(for: work[work.startIndex + $0].index)) }
+        let (keys, files) = waiting.withLock { w in
+            let keys = w.keys.sorted()
+            return (keys, keys.map { URL(fileURLWithPath: path(for: w[$0]!.outcome.entry.index)) })
+        }
         let settle: @Sendable (Int, Result<[UInt8], VanBanError>) -> Void = { k, result in
             guard var w = waiting.withLock({ $0.removeValue(forKey: k) }) else { return }
             unlink(self.path(for: w.outcome.entry.index))

@@ -7,7 +7,8 @@ extension Batch {
     /// The completed records of the incomplete manifest at `manifestURL`, by record
     /// number, when that manifest comes from this very batch (same template, same data
     /// and recipients by SHA-256, same formats, names, width and shard) and each record's
-    /// files are still in `dir` with the bytes and SHA-256 the manifest lists.
+    /// files are still in `dir` with the bytes and SHA-256 the manifest lists. A kept
+    /// entry is used only if the record's name today is the entry's (``produce``).
     ///
     /// Empty when there is no such manifest, when it is complete (a re-run then renders
     /// everything again), with ``BatchOptions/merge`` (the merged files need every
@@ -26,10 +27,12 @@ extension Batch {
         expected.entries = []
         expected.merged = nil
         guard old == expected else { return [:] }
-        let stems = Dictionary(selected.compactMap { item in item.stem.map { (item.index, $0) } }, uniquingKeysWith: { a, _ in a })
+        // The record's name is compared with the entry's when the record comes up
+        // (``produce``), so the records need not be named here.
+        let range = selectedRange
         var kept: [Int: BatchManifest.Entry] = [:]
         for e in entries where e.error == nil {
-            guard let stem = stems[e.index], e.name == stem,
+            guard (range.first...max(range.first, range.last)).contains(e.index), let stem = e.name,
                   e.files.map(\.path) == options.formats.map({ stem + "." + $0.fileExtension }) else { continue }
             let intact = e.files.allSatisfy { f in
                 guard let data = FileManager.default.contents(atPath: dir.appendingPathComponent(f.path).path), data.count == f.bytes else { return false }

@@ -163,7 +163,7 @@ public struct CSVReader: Sendable {
 }
 
 /// The byte-level state machine behind ``CSVReader``.
-private struct Scanner {
+struct Scanner {
     let bytes: [UInt8]
     var i: Int
     let delimiter: UInt8

@@ -142,16 +142,18 @@ struct BatchCommand: ParsableCommand {
         let compiled = templates.load(template)
         let dataBytes: [UInt8]
         let base: Value, locations: [String: SourceLocation]
-        let records: BatchRecordSet
-        let recipientBytes: [UInt8]
+        let records: BatchRecordSource
+        let recipientsSource: BatchSource
         do {
             dataBytes = try DataFile.read(path: data)
             let parsed = try JSONReader(sourceName: data == "-" ? "<stdin>" : data).parseWithLocations(dataBytes)
             (base, locations) = try Self.legacy(parsed.0, locations: parsed.1, policy: LegacyPolicy(rawValue: legacy) ?? .convert)
-            recipientBytes = try RecipientsFile.read(path: recipients)
+            let recipientBytes = try RecipientsFile.read(path: recipients)
+            recipientsSource = .file(recipients, bytes: recipientBytes)
             let recipientOptions = RecipientsOptions(table: TableReadOptions(sheet: sheet, encoding: encoding.flatMap(TextFileEncoding.init(name:))),
                                                      legacy: LegacyPolicy(rawValue: legacy) ?? .convert)
-            records = try BatchRecordSet.parse(recipientBytes, sourceName: recipients, fields: compiled.fields, options: recipientOptions)
+            // Streamed: the records are read again, one at a time, as the batch runs.
+            records = try BatchRecordSource.parse(recipientBytes, sourceName: recipients, fields: compiled.fields, options: recipientOptions)
         } catch { fail(error) }
         for w in records.warnings { note(w) }
 
@@ -162,9 +164,10 @@ struct BatchCommand: ParsableCommand {
                                    names: try BatchNamePattern(namePattern), writer: pdf.writer(textWidth: width, dataFolder: Render.folder(ofData: data)),
                                    checks: CheckOptions(strict: strict))
         } catch let e as VanBanError { fail(e) }
+        let dataSource = BatchSource.file(data, bytes: dataBytes)
         let make = { (v: Value) in
-            Batch(template: compiled, data: v, dataLocations: locations, records: records, options: options,
-                  dataSource: .file(data, bytes: dataBytes), recipientsSource: .file(recipients, bytes: recipientBytes))
+            Batch(template: compiled, data: v, dataLocations: locations, source: records, options: options,
+                  dataSource: dataSource, recipientsSource: recipientsSource)
         }
         let batch = make(register.prepare(base))
 
@@ -217,7 +220,7 @@ struct BatchCommand: ParsableCommand {
         }
         let done = report.records - report.failed
         let shardText: MessageArgument = options.shard.map {
-            .phrase(Message("batch.summary.shard", ["shard": "\($0)", "first": "\(batch.selected.first?.index ?? 0)", "last": "\(batch.selected.last?.index ?? 0)",
+            .phrase(Message("batch.summary.shard", ["shard": "\($0)", "first": "\(batch.selectedRange.first)", "last": "\(batch.selectedRange.last)",
                                                     "total": "\(report.header.total)"]))
         } ?? .text("")
         let folder = out.hasSuffix("/") ? out : out + "/"

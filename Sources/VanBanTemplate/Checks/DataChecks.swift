@@ -49,9 +49,15 @@ public enum DataChecks {
     /// are skipped: the contract reports them.
     public static func consistency(_ data: Value, fields: [FieldDecl], documentType: DocumentType?,
                                    locations: [String: SourceLocation]) -> [Problem] {
+        consistency(data, fields: fields, documentType: documentType, locations: locations, scan: nil)
+    }
+
+    static func consistency(_ data: Value, fields: [FieldDecl], documentType: DocumentType?,
+                            locations: [String: SourceLocation], scan: CitationScan?) -> [Problem] {
         var walker = RoleWalker(locations: locations)
         walker.walk(object: data, fields: fields, path: "$")
         var ctx = CheckContext(data: data, fields: fields, locations: locations, documentType: documentType)
+        ctx.citations = scan
         // The envelope's `date` is the document date unless a field says otherwise.
         if !walker.facts.contains(where: { $0.role == .documentDate }),
            let f = fields.first(where: { $0.name == "date" && $0.type == .date }),
@@ -72,6 +78,8 @@ struct CheckContext {
     let locations: [String: SourceLocation]
     let documentType: DocumentType?
     var problems: [Problem] = []
+    /// The citation check's strings, scanned by the caller (``CitationScan``), if it did.
+    var citations: CitationScan?
 
     init(data: Value, fields: [FieldDecl], locations: [String: SourceLocation], documentType: DocumentType?) {
         self.data = data

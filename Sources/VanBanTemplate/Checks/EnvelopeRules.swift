@@ -75,14 +75,14 @@ enum EnvelopeRules {
     static func citations(_ ctx: inout CheckContext) {
         guard let issuer = ctx.data["issuer"]?["abbreviation"]?.stringValue?.trimmingCharacters(in: .whitespaces), !issuer.isEmpty else { return }
         let known = DocumentType.allCases.compactMap(\.abbreviation)
-        var found: [(String, String, NumberSymbol.Parsed)] = []
-        TextChecks.eachString(ctx.data, path: "$") { path, s in
-            guard mayCite(s, issuer: issuer) else { return }
-            for token in symbolTokens(s) {
-                guard let parsed = NumberSymbol.parse(token), parsed.groups.count >= 2 else { continue }
-                guard parsed.groups.dropFirst().contains(issuer), parsed.groups[0] != issuer else { continue }
-                if DocumentType.withAbbreviation(parsed.groups[0]) == nil { found.append((path, token, parsed)) }
-            }
+        let found: [(path: String, token: String, parsed: NumberSymbol.Parsed)]
+        if let scan = ctx.citations, scan.issuer == issuer {
+            // The caller walked the strings (a batch: the base data's once per batch).
+            found = scan.found
+        } else {
+            var scan = CitationScan(issuer: issuer)
+            TextChecks.eachString(ctx.data, path: "$") { path, s in scan.add(CitationScan.tokens(in: s, issuer: issuer), at: path) }
+            found = scan.found
         }
         for (path, token, parsed) in found {
             let type = parsed.groups[0]
