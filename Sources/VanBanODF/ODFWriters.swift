@@ -141,16 +141,34 @@ public struct ODTPackageWriter: DocumentWriter {
         let parts = ODFParts(document, packagedImages: true)
         var zip = ZipArchive()
         zip.add("mimetype", Array(ODF.mimeType.utf8), method: .stored)
-        zip.add("META-INF/manifest.xml", try manifest(pictures: parts.pictures))
+        // The manifest (without pictures), styles.xml and meta.xml are the same in most
+        // documents of a template: their deflated bytes are reused (same bytes, same output).
+        zip.add("META-INF/manifest.xml", try manifest(pictures: parts.pictures), reusable: parts.pictures.isEmpty)
         zip.add("content.xml", try parts.serializer.serialize(parts.content))
-        zip.add("styles.xml", try ODF.serializer.serialize(parts.styleSheet))
+        zip.add("styles.xml", try ODTPackageWriter.styleSheet(parts, page: document.page), reusable: true)
         // meta.xml without indentation: odfpy (1.4.1) cannot save a document whose
         // meta.xml has whitespace between its elements.
-        zip.add("meta.xml", try ODTPackageWriter.compactMeta.serialize(parts.metaDocument))
+        zip.add("meta.xml", try ODTPackageWriter.compactMeta.serialize(parts.metaDocument), reusable: true)
         // Images are already compressed: stored, after the XML entries.
         for p in parts.pictures { zip.add(p.path, p.image.bytes, method: .stored) }
         return try zip.bytes()
     }
+
+    /// `styles.xml`, serialised once per page setup: everything in it comes from the
+    /// style sheet of the page (``BuiltStyleSheet/of(_:)``), so its bytes depend on the
+    /// page alone.
+    static func styleSheet(_ parts: ODFParts, page: PageSetup) throws(VanBanError) -> [UInt8] {
+        if let bytes = styleSheets.withLock({ $0[page] }) { return bytes }
+        let bytes = try ODF.serializer.serialize(parts.styleSheet)
+        styleSheets.withLock { cache in
+            // Page setups come from templates, so there are few; bound the cache anyway.
+            if cache.count >= 64 { cache.removeAll() }
+            cache[page] = bytes
+        }
+        return bytes
+    }
+
+    private static let styleSheets = Locked<[PageSetup: [UInt8]]>([:])
 
     /// A serialiser that writes `meta.xml` on one line: every element it holds is listed
     /// as inline, so none is indented.

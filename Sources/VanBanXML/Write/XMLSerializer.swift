@@ -17,10 +17,11 @@ func withXMLChars<R>(_ s: String, _ body: (UnsafePointer<xmlChar>) -> R) -> R {
     s.withCString { body(UnsafeRawPointer($0).assumingMemoryBound(to: xmlChar.self)) }
 }
 
-/// Turns an ``XML/Element`` tree into the bytes of an XML 1.0 document, building it with
-/// libxml2's tree API (`xmlNewDocNode`, `xmlNewNsProp`, `xmlNewDocText`) and saving it
-/// with `xmlDocDumpMemoryEnc`. Nothing is ever assembled by string concatenation, so
-/// text and attribute values are always escaped by libxml2.
+/// Turns an ``XML/Element`` tree into the bytes of an XML 1.0 document. ``serialize(_:)``
+/// writes them straight into a byte buffer, escaping every text and attribute value as
+/// libxml2 does; ``serializeWithLibXML2(_:)`` builds the same document with libxml2's
+/// tree API (`xmlNewDocNode`, `xmlNewNsProp`, `xmlNewDocText`) and saves it with
+/// `xmlDocDumpMemoryEnc`: the reference the first is tested against, byte for byte.
 ///
 /// Output is deterministic:
 /// - the declaration `<?xml version="1.0" encoding="UTF-8"?>`, then the root, then a newline;
@@ -45,10 +46,25 @@ public struct XMLSerializer: Sendable {
         self.indentation = indentation
     }
 
-    /// Serialises a tree whose root is `root`.
+    /// Serialises a tree whose root is `root`, straight into a byte buffer (no libxml2
+    /// tree): the bytes ``serializeWithLibXML2(_:)`` gives, written by ``XMLByteWriter``.
+    /// - Throws: ``VanBanError`` of kind `.output` when a name is not a valid qualified
+    ///   name, uses an undeclared prefix, or a namespace is declared twice.
+    public func serialize(_ root: XML.Element) throws(VanBanError) -> [UInt8] {
+        if Self.referencePath { return try serializeWithLibXML2(root) }
+        var writer = XMLByteWriter(serializer: self, capacity: 1 << 14)
+        return try writer.document(root)
+    }
+
+    /// Whether ``serialize(_:)`` takes the libxml2 path instead: switched on, for one task,
+    /// only by the tests that compare both paths on whole documents (`XMLByteWriterTests`).
+    @TaskLocal static var referencePath = false
+
+    /// Serialises a tree with libxml2's tree API and `xmlDocDumpMemoryEnc`: the reference
+    /// ``serialize(_:)`` is tested against (byte for byte), and what it used to run.
     /// - Throws: ``VanBanError`` of kind `.output` when a name is not a valid qualified
     ///   name, uses an undeclared prefix, or libxml2 cannot allocate the document.
-    public func serialize(_ root: XML.Element) throws(VanBanError) -> [UInt8] {
+    public func serializeWithLibXML2(_ root: XML.Element) throws(VanBanError) -> [UInt8] {
         LibXML2.prepare()
         guard let doc = xmlNewDoc(xmlChars("1.0")) else { throw failure("xmlNewDoc failed") }
         defer { xmlFreeDoc(doc) }
@@ -74,7 +90,7 @@ public struct XMLSerializer: Sendable {
         return Array(UnsafeBufferPointer(start: mem, count: Int(size)))
     }
 
-    fileprivate func failure(_ message: String) -> VanBanError {
+    func failure(_ message: String) -> VanBanError {
         VanBanError(.output, "cannot build XML: \(message)")
     }
 

@@ -19,6 +19,9 @@ public struct ZipArchive: Sendable, Hashable {
         public var bytes: [UInt8]
         /// How the entry is written.
         public var method: Method
+        /// Whether the deflated bytes may be kept for the next archive that holds the
+        /// very same bytes (see ``ZipArchive/add(_:_:method:reusable:)``).
+        public var reusable: Bool = false
     }
 
     /// How an entry's bytes are written.
@@ -36,8 +39,14 @@ public struct ZipArchive: Sendable, Hashable {
     public init() {}
 
     /// Appends a file, deflated unless `method` says otherwise.
-    public mutating func add(_ path: String, _ bytes: [UInt8], method: Method = .deflated) {
-        entries.append(Entry(path: path, bytes: bytes, method: method))
+    ///
+    /// `reusable` is for a file that many archives hold with the very same bytes (an ODF
+    /// manifest, a style sheet that depends only on the page): its deflated bytes are kept
+    /// in a small process-wide cache keyed by the exact input bytes, and taken from there
+    /// when the same bytes come again. Deflate is deterministic, so the archive's bytes
+    /// are the same either way; only the work is saved.
+    public mutating func add(_ path: String, _ bytes: [UInt8], method: Method = .deflated, reusable: Bool = false) {
+        entries.append(Entry(path: path, bytes: bytes, method: method, reusable: reusable))
     }
 
     /// The date field of every header: 1980-01-01 (MS-DOS epoch; day 1, month 1, year 0).
@@ -51,6 +60,8 @@ public struct ZipArchive: Sendable, Hashable {
         guard entries.count < 0xFFFF else { throw VanBanError(.output, "too many ZIP entries (\(entries.count))") }
         var out: [UInt8] = []
         var central: [UInt8] = []
+        out.reserveCapacity(entries.reduce(22) { $0 + 76 + 2 * $1.path.utf8.count + $1.bytes.count })
+        central.reserveCapacity(entries.reduce(0) { $0 + 46 + $1.path.utf8.count })
         for e in entries {
             let name = Array(e.path.utf8)
             let asciiName = name.allSatisfy { $0 < 0x80 }
@@ -61,7 +72,8 @@ public struct ZipArchive: Sendable, Hashable {
             }
             var data = e.bytes
             var method: UInt16 = 0      // stored
-            if e.method == .deflated, let packed = try ZipArchive.deflate(e.bytes, path: e.path), packed.count < e.bytes.count {
+            if e.method == .deflated, let packed = try ZipArchive.deflate(e.bytes, crc: crc, path: e.path, reusable: e.reusable),
+               packed.count < e.bytes.count {
                 data = packed
                 method = 8              // deflated
             }
@@ -118,6 +130,30 @@ public struct ZipArchive: Sendable, Hashable {
         return out
     }
 
+    /// ``deflate(_:path:)``, for a reusable entry from ``deflated`` when the same bytes
+    /// (same CRC, same length, then compared byte for byte) were deflated before.
+    static func deflate(_ bytes: [UInt8], crc: UInt32, path: String, reusable: Bool) throws(VanBanError) -> [UInt8]? {
+        guard reusable else { return try deflate(bytes, path: path) }
+        let key = DeflateKey(crc: crc, count: bytes.count)
+        if let hit = deflated.withLock({ $0[key] }), hit.input == bytes { return hit.output }
+        let packed = try deflate(bytes, path: path)
+        deflated.withLock { cache in
+            // A few shared parts per template and page: bound the cache anyway.
+            if cache.count >= 64 { cache.removeAll() }
+            cache[key] = (bytes, packed)
+        }
+        return packed
+    }
+
+    /// The key of ``deflated``: the CRC-32 and length of the input.
+    struct DeflateKey: Hashable {
+        var crc: UInt32
+        var count: Int
+    }
+
+    /// Deflated reusable entries: the input (compared in full on a hit) and its raw deflate.
+    private static let deflated = Locked<[DeflateKey: (input: [UInt8], output: [UInt8]?)]>([:])
+
     /// Raw deflate (RFC 1951) of `bytes` with zlib at level 6, in one call: the same
     /// input always gives the same output with the same zlib. Nil for empty input.
     /// - Throws: ``VanBanError`` of kind `.output` when zlib fails (out of memory).
@@ -130,10 +166,10 @@ public struct ZipArchive: Sendable, Hashable {
         defer { deflateEnd(&stream) }
         let bound = Int(deflateBound(&stream, uLong(bytes.count)))
         var out = [UInt8](repeating: 0, count: bound)
-        var input = bytes
-        let status: Int32 = input.withUnsafeMutableBufferPointer { inBuf in
+        let status: Int32 = bytes.withUnsafeBufferPointer { inBuf in
             out.withUnsafeMutableBufferPointer { outBuf in
-                stream.next_in = inBuf.baseAddress
+                // zlib only reads `next_in` (its type lacks `const` in this build).
+                stream.next_in = UnsafeMutablePointer(mutating: inBuf.baseAddress)
                 stream.avail_in = uInt(inBuf.count)
                 stream.next_out = outBuf.baseAddress
                 stream.avail_out = uInt(outBuf.count)
@@ -146,20 +182,31 @@ public struct ZipArchive: Sendable, Hashable {
     }
 
     /// The CRC-32 (ISO 3309, polynomial 0xEDB88320 reflected) of some bytes, as ZIP uses.
+    /// Computed by zlib's `crc32`, the same function, several bytes at a time
+    /// (``bitwiseCRC32(_:)`` is the definition it is tested against).
     public static func crc32(_ bytes: [UInt8]) -> UInt32 {
-        var c: UInt32 = 0xFFFF_FFFF
-        for b in bytes {
-            c = crcTable[Int((c ^ UInt32(b)) & 0xFF)] ^ (c >> 8)
+        bytes.withUnsafeBufferPointer { b in
+            guard let base = b.baseAddress, b.count > 0 else { return 0 }
+            var crc: uLong = 0
+            var offset = 0
+            while offset < b.count {    // `uInt` lengths: in pieces below 4 GiB
+                let n = min(b.count - offset, 1 << 30)
+                crc = CVanBanZlib.crc32(crc, base + offset, uInt(n))
+                offset += n
+            }
+            return UInt32(truncatingIfNeeded: crc)
         }
-        return c ^ 0xFFFF_FFFF
     }
 
-    private static let crcTable: [UInt32] = (0..<256).map { n in
-        var c = UInt32(n)
-        for _ in 0..<8 {
-            c = (c & 1) != 0 ? 0xEDB8_8320 ^ (c >> 1) : c >> 1
+    /// The CRC-32 of some bytes one bit at a time, straight from its definition: the
+    /// reference ``crc32(_:)`` is compared with in the tests.
+    static func bitwiseCRC32(_ bytes: [UInt8]) -> UInt32 {
+        var c: UInt32 = 0xFFFF_FFFF
+        for b in bytes {
+            c ^= UInt32(b)
+            for _ in 0..<8 { c = (c & 1) != 0 ? 0xEDB8_8320 ^ (c >> 1) : c >> 1 }
         }
-        return c
+        return c ^ 0xFFFF_FFFF
     }
 }
 
