@@ -70,7 +70,8 @@ struct BatchFlatTests {
             let url = Repo.url("Fixtures/" + f)
             let bytes = [UInt8](try Data(contentsOf: url))
             let options = RecipientsOptions(table: TableReadOptions(sheet: f.hasSuffix("1904.xlsx") ? "Danh sách" : nil))
-            expectSame(bytes, name: url.path, options: options, records: f.hasSuffix("bad.xlsx") ? nil : 23)
+            // members.json is the seed's five-record JSON list; the lists are the 23 members.
+            expectSame(bytes, name: url.path, options: options, records: f.hasSuffix("bad.xlsx") ? nil : (f.hasSuffix(".json") ? 5 : 23))
         }
     }
 
@@ -162,7 +163,7 @@ struct BatchFlatTests {
         // The check did find what it should, so the comparison above compared something.
         #expect(citations[1] == ["$.meeting.venue"])
         #expect(citations[2] == ["$.meeting.venue"])
-        #expect(citations[3] == ["$.meeting.venue", "$.signer.name"])
+        #expect(citations[3] == ["$.signer.name", "$.meeting.venue"])   // the order DataChecks.run gives (checked equal above)
         #expect(citations[4] == [])
         #expect(citations[5] == ["$.meeting.venue"])
         #expect(citations[6] == ["$.meeting.venue"])
