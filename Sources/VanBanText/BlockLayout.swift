@@ -72,7 +72,7 @@ enum BlockLayout {
     /// The subject, centred, with a short rule centred under it.
     static func subject(_ content: [Inline], width: Int) -> [String] {
         let lines = TextWrap.balanced(content, width: width)
-        guard let widest = lines.map(\.count).max() else { return [] }
+        guard let widest = lines.map(TextWrap.columns).max() else { return [] }
         return (lines + [Lines.rule(Lines.shortRuleLength(under: widest))]).map { Lines.center($0, in: width) }
     }
 
@@ -86,11 +86,12 @@ enum BlockLayout {
         let indent = width / 4
         let available = width - indent
         guard !list.isEmpty else {
-            let hang = label.count + 1 <= available / 2 ? label.count + 1 : 0
+            let labelWidth = TextWrap.columns(label)
+            let hang = labelWidth + 1 <= available / 2 ? labelWidth + 1 : 0
             return Lines.indent(TextWrap.hanging(first, width: available, hang: hang), by: indent)
         }
         var out = Lines.indent(TextWrap.wrap(first, width: available), by: indent)
-        var dash = indent + max(0, label.count - 1)
+        var dash = indent + max(0, TextWrap.columns(label) - 1)
         if width - dash < width / 2 { dash = indent }
         for item in list {
             out += Lines.indent(TextWrap.hanging(item, width: width - dash, hang: 2), by: dash)

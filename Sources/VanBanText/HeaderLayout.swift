@@ -14,7 +14,7 @@ enum HeaderLayout {
     /// fits, otherwise joined and wrapped again evenly.
     static func group(_ lines: [String], width: Int) -> [String] {
         let lines = lines.map(TextWrap.clean).filter { !$0.isEmpty }
-        if lines.allSatisfy({ $0.count <= width }) { return lines }
+        if lines.allSatisfy({ TextWrap.columns($0) <= width }) { return lines }
         return TextWrap.balanced(lines.joined(separator: " "), width: width)
     }
 
@@ -30,10 +30,10 @@ enum HeaderLayout {
     static func dateLines(_ text: String?, width: Int) -> [String] {
         guard let text else { return [] }
         let line = TextWrap.clean(text)
-        if line.count > width, let comma = line.firstRange(of: ", ") {
+        if TextWrap.columns(line) > width, let comma = line.firstRange(of: ", ") {
             let place = String(line[..<comma.lowerBound]) + ","
             let date = String(line[comma.upperBound...])
-            if date.count <= width {
+            if TextWrap.columns(date) <= width {
                 return (TextWrap.balanced(place, width: width) + [date]).map { Lines.center($0, in: width) }
             }
         }
@@ -50,14 +50,14 @@ enum HeaderLayout {
         let parent = group(header.parent, width: leftWidth)
         let issuer = group(header.issuer, width: leftWidth)
         var left = (parent + issuer).map { Lines.center($0, in: leftWidth) }
-        if let widest = issuer.map(\.count).max() {
+        if let widest = issuer.map(TextWrap.columns).max() {
             left.append(Lines.center(Lines.rule(Lines.shortRuleLength(under: widest)), in: leftWidth))
         }
         let leftLower = centred(header.number, width: leftWidth) + centred(header.summary, width: leftWidth)
 
         let motto = TextWrap.balanced(NationalTitle.motto, width: rightWidth)
         var right = centred(NationalTitle.title, width: rightWidth) + motto.map { Lines.center($0, in: rightWidth) }
-        right.append(Lines.center(Lines.rule(motto.map(\.count).max() ?? 0), in: rightWidth))
+        right.append(Lines.center(Lines.rule(motto.map(TextWrap.columns).max() ?? 0), in: rightWidth))
         let rightLower = dateLines(header.dateLine, width: rightWidth)
 
         if !leftLower.isEmpty || !rightLower.isEmpty {

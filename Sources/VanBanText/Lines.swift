@@ -7,7 +7,11 @@ enum Lines {
 
     /// `count` spaces (none when `count` is not positive).
     static func spaces(_ count: Int) -> String {
-        String(repeating: " ", count: max(0, count))
+        guard count > 0 else { return "" }
+        return String(unsafeUninitializedCapacity: count) { buffer in
+            buffer.initialize(repeating: 0x20)
+            return count
+        }
     }
 
     /// `line` followed by spaces up to `width` columns.
@@ -28,7 +32,16 @@ enum Lines {
 
     /// A solid rule of `length` box-drawing characters.
     static func rule(_ length: Int) -> String {
-        String(repeating: "─", count: max(0, length))
+        guard length > 0 else { return "" }
+        // U+2500 is E2 94 80 in UTF-8.
+        return String(unsafeUninitializedCapacity: 3 * length) { buffer in
+            for i in 0..<length {
+                buffer[3 * i] = 0xE2
+                buffer[3 * i + 1] = 0x94
+                buffer[3 * i + 2] = 0x80
+            }
+            return 3 * length
+        }
     }
 
     /// The length of the short rule under a text `textWidth` wide: 2/5 of it (Decree 30
@@ -53,16 +66,38 @@ enum Lines {
         return lines.map { $0.isEmpty || $0 == formFeed ? $0 : prefix + $0 }
     }
 
-    /// `line` without its trailing spaces.
+    /// `line` without its trailing spaces. The trailing U+0020 bytes are cut at once
+    /// when the scalar before them is ASCII or ``TextWrap/isSimple(_:)``: no grapheme
+    /// rule joins a space to such a character, so each of those spaces is a `Character`
+    /// of its own and the cut is what ``trimmedGeneral(_:)`` gives (a test compares them).
     static func trimmed(_ line: String) -> String {
+        let utf8 = line.utf8
+        var cut = utf8.endIndex
+        while cut != utf8.startIndex {
+            let before = utf8.index(before: cut)
+            guard utf8[before] == 0x20 else { break }
+            cut = before
+        }
+        if cut == utf8.endIndex { return line }
+        let head = line[..<cut]
+        if let last = head.unicodeScalars.last, last.value >= 0x80, !TextWrap.isSimple(last) {
+            return trimmedGeneral(line)
+        }
+        return String(head)
+    }
+
+    /// ``trimmed(_:)`` `Character` by `Character`.
+    static func trimmedGeneral(_ line: String) -> String {
         var line = Substring(line)
         while line.last == " " { line = line.dropLast() }
         return String(line)
     }
 
-    /// Whether `line` holds nothing but spaces.
+    /// Whether `line` holds nothing but spaces. Checked on the UTF-8 bytes: a string of
+    /// U+0020 alone is a string of `Character`s " ", and any other byte makes some
+    /// `Character` differ from " ".
     static func isBlank(_ line: String) -> Bool {
-        line.allSatisfy { $0 == " " }
+        line.utf8.allSatisfy { $0 == 0x20 }
     }
 
     /// `lines` without the blank lines at either end.

@@ -11,7 +11,7 @@ enum ListLayout {
     /// wide for that (over half the width) stands on a line of its own.
     static func list(_ list: ListBlock, width: Int) throws(VanBanError) -> [String] {
         let markers = list.markers
-        let widest = markers.map(\.count).max() ?? 0
+        let widest = markers.map(TextWrap.columns).max() ?? 0
         let column = widest + 1 <= width / 2 ? widest + 1 : 0
         var out: [String] = []
         for (item, marker) in zip(list.items, markers) {

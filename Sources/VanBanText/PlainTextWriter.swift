@@ -48,8 +48,14 @@ public struct PlainTextWriter: DocumentWriter {
             if !lines.isEmpty { lines.append(Lines.formFeed) }
             lines += body
         }
-        let text = finish(lines).map { $0 + "\n" }.joined()
-        return Array(text.utf8)
+        let finished = finish(lines)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(finished.reduce(finished.count) { $0 + $1.utf8.count })
+        for line in finished {
+            bytes.append(contentsOf: line.utf8)
+            bytes.append(0x0A)
+        }
+        return bytes
     }
 
     /// The final pass: page breaks only between content (never first, last or twice

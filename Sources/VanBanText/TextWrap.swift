@@ -111,28 +111,44 @@ enum TextWrap {
     /// The words of NFC `text` made only of ``isSimple(_:)`` characters and spaces
     /// (U+0020), split at the spaces; nil when `text` holds anything else. For such
     /// text every character is one cluster, so this gives what the general loop of
-    /// ``measuredWords(_:)`` gives, without breaking it into `Character`s.
+    /// ``measuredWords(_:)`` gives, without breaking it into `Character`s. Read on the
+    /// UTF-8 bytes; each word is made from its bytes.
     static func simpleWords(_ text: String) -> [Word]? {
-        var result: [Word] = []
-        let scalars = text.unicodeScalars
-        var i = scalars.startIndex
-        var start = i
-        var width = 0
-        while i != scalars.endIndex {
-            let u = scalars[i]
-            if u.value == 0x20 {
-                if width > 0 { result.append(Word(text: String(scalars[start..<i]), width: width)) }
-                width = 0
-                scalars.formIndex(after: &i)
-                start = i
-                continue
+        var text = text
+        return text.withUTF8 { b -> [Word]? in
+            var result: [Word] = []
+            let n = b.count
+            var i = 0
+            var start = 0
+            var width = 0
+            while i < n {
+                let x = b[i]
+                if x == 0x20 {
+                    if width > 0 { result.append(Word(text: String(decoding: UnsafeBufferPointer(rebasing: b[start..<i]), as: UTF8.self), width: width)) }
+                    width = 0
+                    i += 1
+                    start = i
+                    continue
+                }
+                if x < 0x80 {
+                    guard x > 0x20 && x < 0x7F else { return nil }
+                    i += 1
+                } else if x < 0xE0 {
+                    let v = (UInt32(x & 0x1F) << 6) | UInt32(b[i + 1] & 0x3F)
+                    guard let u = Unicode.Scalar(v), isSimple(u) else { return nil }
+                    i += 2
+                } else if x < 0xF0 {
+                    let v = (UInt32(x & 0x0F) << 12) | (UInt32(b[i + 1] & 0x3F) << 6) | UInt32(b[i + 2] & 0x3F)
+                    guard let u = Unicode.Scalar(v), isSimple(u) else { return nil }
+                    i += 3
+                } else {
+                    return nil // four-byte scalars are never simple
+                }
+                width += 1
             }
-            guard isSimple(u) else { return nil }
-            width += 1
-            scalars.formIndex(after: &i)
+            if width > 0 { result.append(Word(text: String(decoding: UnsafeBufferPointer(rebasing: b[start..<n]), as: UTF8.self), width: width)) }
+            return result
         }
-        if width > 0 { result.append(Word(text: String(scalars[start..<i]), width: width)) }
-        return result
     }
 
     /// `text` with its white space normalised: NFC, words joined by single spaces.
@@ -152,21 +168,25 @@ enum TextWrap {
         let first = max(1, first)
         let rest = max(1, rest)
         var lines: [String] = []
-        var line = ""
+        // The line being filled, as UTF-8 bytes: words are copied in once and the
+        // line becomes a `String` when it is full.
+        var line: [UInt8] = []
+        line.reserveCapacity(4 * max(first, rest) + 4)
         var used = 0
         for word in words {
             let length = word.width
             if used > 0 {
                 let limit = lines.isEmpty ? first : rest
                 if used + 1 + length <= limit {
-                    line += " "
-                    line += word.text
+                    line.append(0x20)
+                    line.append(contentsOf: word.text.utf8)
                     used += 1 + length
                     continue
                 }
             }
             if used == 0 && length <= (lines.isEmpty ? first : rest) {
-                line = word.text
+                line.removeAll(keepingCapacity: true)
+                line.append(contentsOf: word.text.utf8)
                 used = length
                 continue
             }
@@ -177,12 +197,12 @@ enum TextWrap {
                 if length > rest && used + 1 < limit {
                     // The word must be broken anyway: start it on this line.
                     let cut = remaining.index(remaining.startIndex, offsetBy: limit - used - 1)
-                    line += " "
-                    line += remaining[..<cut]
+                    line.append(0x20)
+                    line.append(contentsOf: remaining[..<cut].utf8)
                     remaining = remaining[cut...]
                     count -= limit - used - 1
                 }
-                lines.append(line)
+                lines.append(String(decoding: line, as: UTF8.self))
             }
             while count > (lines.isEmpty ? first : rest) {
                 let limit = lines.isEmpty ? first : rest
@@ -191,10 +211,11 @@ enum TextWrap {
                 remaining = remaining[cut...]
                 count -= limit
             }
-            line = String(remaining)
+            line.removeAll(keepingCapacity: true)
+            line.append(contentsOf: remaining.utf8)
             used = count
         }
-        if used > 0 { lines.append(line) }
+        if used > 0 { lines.append(String(decoding: line, as: UTF8.self)) }
         return lines
     }
 
