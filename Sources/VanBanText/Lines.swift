@@ -32,15 +32,23 @@ enum Lines {
 
     /// A solid rule of `length` box-drawing characters.
     static func rule(_ length: Int) -> String {
-        guard length > 0 else { return "" }
-        // U+2500 is E2 94 80 in UTF-8.
-        return String(unsafeUninitializedCapacity: 3 * length) { buffer in
-            for i in 0..<length {
-                buffer[3 * i] = 0xE2
-                buffer[3 * i + 1] = 0x94
-                buffer[3 * i + 2] = 0x80
+        repeated("─", length)
+    }
+
+    /// `piece` written `count` times (nothing when `count` is not positive): the bytes of
+    /// `String(repeating:count:)`, copied straight into the new string.
+    static func repeated(_ piece: String, _ count: Int) -> String {
+        let bytes = Array(piece.utf8)
+        guard count > 0, !bytes.isEmpty else { return "" }
+        return String(unsafeUninitializedCapacity: bytes.count * count) { buffer in
+            var i = 0
+            for _ in 0..<count {
+                for byte in bytes {
+                    buffer[i] = byte
+                    i += 1
+                }
             }
-            return 3 * length
+            return i
         }
     }
 

@@ -102,7 +102,7 @@ enum TableLayout {
         }
         let widths = try columnWidths(total: width - 3 * count - 1, table: table, count: count)
         func rule(_ left: String, _ fill: String, _ middle: String, _ right: String) -> String {
-            left + widths.map { String(repeating: fill, count: $0 + 2) }.joined(separator: middle) + right
+            left + widths.map { Lines.repeated(fill, $0 + 2) }.joined(separator: middle) + right
         }
         var out = [rule("┌", "─", "┬", "┐")]
         for (index, cells) in table.rows.enumerated() {

@@ -53,6 +53,9 @@ import VanBanModel
         for count in -2...300 {
             #expect(Array(Lines.spaces(count).utf8) == Array(String(repeating: " ", count: max(0, count)).utf8))
             #expect(Array(Lines.rule(count).utf8) == Array(String(repeating: "─", count: max(0, count)).utf8))
+            for piece in ["═", "─", "ab", "a\u{0301}", "\u{1F44D}", ""] {
+                #expect(Array(Lines.repeated(piece, count).utf8) == Array(String(repeating: piece, count: max(0, count)).utf8))
+            }
         }
     }
 
