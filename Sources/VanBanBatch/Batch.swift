@@ -209,19 +209,28 @@ public struct Batch: Sendable {
     /// Nothing is rendered or written yet.
     public init(template: CompiledTemplate, data: Value, dataLocations: [String: SourceLocation] = [:], records: BatchRecordSet,
                 options: BatchOptions = BatchOptions(), dataSource: BatchSource? = nil, recipientsSource: BatchSource? = nil) {
-        self.template = template
-        self.options = options
-        self.warnings = records.warnings
-        self.dataSource = dataSource ?? BatchSource(name: "data.json")
-        self.recipientsSource = recipientsSource ?? BatchSource(name: records.sourceName)
-        self.base = data
-        self.baseLocations = dataLocations
-        self.checks = BatchChecks(base: data, locations: dataLocations)
-        self.source = nil
         let total = records.records.count
         var items = records.records.map { Self.prepare($0, total: total, base: data, names: options.names) }
         for (k, stem) in BatchNames.unique(items.map(\.stem)).enumerated() { items[k].stem = stem }
-        self.storedItems = items
+        self.init(template: template, data: data, dataLocations: dataLocations, options: options, warnings: records.warnings,
+                  dataSource: dataSource, recipientsSource: recipientsSource ?? BatchSource(name: records.sourceName),
+                  source: nil, storedItems: items)
+    }
+
+    /// What both public initialisers set: the records come either as prepared items
+    /// (in memory) or as a stream read when the batch runs.
+    init(template: CompiledTemplate, data: Value, dataLocations: [String: SourceLocation], options: BatchOptions, warnings: [String],
+         dataSource: BatchSource?, recipientsSource: BatchSource, source: BatchRecordSource?, storedItems: [BatchItem]) {
+        self.template = template
+        self.options = options
+        self.warnings = warnings
+        self.dataSource = dataSource ?? BatchSource(name: "data.json")
+        self.recipientsSource = recipientsSource
+        self.base = data
+        self.baseLocations = dataLocations
+        self.checks = BatchChecks(base: data, locations: dataLocations)
+        self.source = source
+        self.storedItems = storedItems
     }
 
     /// One record ready to render, its file name not yet made unique: its recipient and

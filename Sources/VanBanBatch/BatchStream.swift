@@ -112,15 +112,8 @@ extension Batch {
     /// (``init(template:data:dataLocations:records:options:dataSource:recipientsSource:)``).
     public init(template: CompiledTemplate, data: Value, dataLocations: [String: SourceLocation] = [:], source: BatchRecordSource,
                 options: BatchOptions = BatchOptions(), dataSource: BatchSource? = nil, recipientsSource: BatchSource? = nil) {
-        self.template = template
-        self.options = options
-        self.warnings = source.warnings
-        self.dataSource = dataSource ?? BatchSource(name: "data.json")
-        self.recipientsSource = recipientsSource ?? BatchSource(name: source.sourceName)
-        self.base = data
-        self.baseLocations = dataLocations
-        self.checks = BatchChecks(base: data, locations: dataLocations)
-        self.source = source
-        self.storedItems = []
+        self.init(template: template, data: data, dataLocations: dataLocations, options: options, warnings: source.warnings,
+                  dataSource: dataSource, recipientsSource: recipientsSource ?? BatchSource(name: source.sourceName),
+                  source: source, storedItems: [])
     }
 }
